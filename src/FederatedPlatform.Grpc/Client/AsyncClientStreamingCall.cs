@@ -1,0 +1,39 @@
+using System.Runtime.CompilerServices;
+
+namespace FederatedPlatform.Grpc;
+
+/// <summary>A client-streaming call in progress.</summary>
+public sealed class AsyncClientStreamingCall<TRequest, TResponse> : IDisposable
+{
+    /// <summary>Creates the call object.</summary>
+    public AsyncClientStreamingCall(IClientStreamWriter<TRequest> requestStream, Task<TResponse> responseAsync, CallState state)
+    {
+        RequestStream = requestStream;
+        ResponseAsync = responseAsync;
+        State = state;
+    }
+
+    /// <summary>The request stream; complete it to half-close.</summary>
+    public IClientStreamWriter<TRequest> RequestStream { get; }
+
+    /// <summary>The response; faults with <see cref="RpcException"/> on a non-OK status.</summary>
+    public Task<TResponse> ResponseAsync { get; }
+
+    /// <summary>Headers, status, trailers and disposal.</summary>
+    public CallState State { get; }
+
+    /// <summary>The response headers.</summary>
+    public Task<Metadata> ResponseHeadersAsync => State.ResponseHeadersAsync;
+
+    /// <summary>The status, once finished.</summary>
+    public Status GetStatus() => State.GetStatus();
+
+    /// <summary>The trailers, once finished.</summary>
+    public Metadata GetTrailers() => State.GetTrailers();
+
+    /// <summary>Awaits the response.</summary>
+    public TaskAwaiter<TResponse> GetAwaiter() => ResponseAsync.GetAwaiter();
+
+    /// <inheritdoc />
+    public void Dispose() => State.Dispose();
+}

@@ -1,0 +1,16 @@
+namespace FederatedPlatform.Grpc.Internal;
+
+internal sealed class GrpcCallResponseReader<TRequest, TResponse>(GrpcCall<TRequest, TResponse> call) : IAsyncStreamReader<TResponse>
+    where TRequest : class
+    where TResponse : class
+{
+    private TResponse? _current;
+
+    public TResponse Current => _current ?? throw new InvalidOperationException("No current message: call MoveNext first.");
+
+    public async Task<bool> MoveNext(CancellationToken cancellationToken)
+    {
+        _current = await call.ReadMessageAsync(cancellationToken);
+        return _current is not null;
+    }
+}

@@ -1,0 +1,379 @@
+using System.Globalization;
+using System.IO.Pipelines;
+using System.Net.Sockets;
+using FederatedPlatform.Grpc.Compression;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
+
+namespace FederatedPlatform.Grpc.Internal;
+
+/// <summary>The server side of one call on top of an ASP.NET Core <see cref="HttpContext"/>.</summary>
+internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposable
+{
+    // Timers longer than this cannot be armed; such deadlines are as good as none.
+    private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(49);
+
+    private readonly HttpContext _http;
+    private readonly ServerRuntime _runtime;
+    private readonly string _method;
+    private CancellationTokenSource? _deadlineCts;
+    private CancellationTokenSource? _linkedCts;
+    private CancellationToken _token;
+    private Metadata? _requestHeaders;
+    private Metadata? _responseTrailers;
+    private Dictionary<object, object?>? _userState;
+    private ICompressionProvider? _requestEncoding;
+    private string? _requestEncodingName;
+    private ICompressionProvider? _responseCompression;
+    private string? _responseEncoding;
+    private bool _headersSent;
+    private DateTime _deadline = DateTime.MaxValue;
+    private bool _deadlineAlreadyPassed;
+
+    public HttpContextServerCallContext(HttpContext http, string method, ServerRuntime runtime)
+    {
+        _http = http;
+        _method = method;
+        _runtime = runtime;
+        _token = http.RequestAborted;
+        _responseEncoding = runtime.Options.ResponseCompressionAlgorithm;
+    }
+
+    public override string Method => _method;
+
+    public override string Host => _http.Request.Host.Value ?? string.Empty;
+
+    public override string Peer
+    {
+        get
+        {
+            var connection = _http.Connection;
+            return connection.RemoteIpAddress switch
+            {
+                null => "unknown",
+                { AddressFamily: AddressFamily.InterNetworkV6 } ip => $"ipv6:[{ip}]:{connection.RemotePort}",
+                var ip => $"ipv4:{ip}:{connection.RemotePort}",
+            };
+        }
+    }
+
+    public override DateTime Deadline => _deadline;
+
+    public override Metadata RequestHeaders => _requestHeaders ??= ReadRequestHeaders();
+
+    public override CancellationToken CancellationToken => _token;
+
+    public override Metadata ResponseTrailers => _responseTrailers ??= [];
+
+    public override Status Status { get; set; } = Status.DefaultSuccess;
+
+    public override WriteOptions? WriteOptions { get; set; }
+
+    public override string? ResponseEncoding
+    {
+        get => _responseEncoding;
+        set
+        {
+            if (_headersSent)
+            {
+                throw new InvalidOperationException("Response encoding must be chosen before the response headers are sent.");
+            }
+            _responseEncoding = value;
+        }
+    }
+
+    public override bool RequestMessageCompressed => LastMessageCompressed;
+
+    public override IDictionary<object, object?> UserState => _userState ??= [];
+
+    public bool LastMessageCompressed { get; private set; }
+
+    public bool DeadlineExceeded => _deadlineAlreadyPassed || (_deadlineCts?.IsCancellationRequested ?? false);
+
+    public GrpcServerOptions Options => _runtime.Options;
+
+    public override HttpContext GetHttpContext() => _http;
+
+    /// <summary>
+    /// Reads the protocol headers. Returns a status to end the call with at once (trailers-only), or null to go on.
+    /// </summary>
+    public Status? Initialize()
+    {
+        // Calls are long-lived streams: Kestrel's body size and data-rate limits are for HTTP uploads.
+        if (_http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
+        {
+            sizeFeature.MaxRequestBodySize = null;
+        }
+        if (_http.Features.Get<IHttpMinRequestBodyDataRateFeature>() is { } rateFeature)
+        {
+            rateFeature.MinDataRate = null;
+        }
+
+        var headers = _http.Request.Headers;
+        _http.Response.ContentType = GrpcProtocolConstants.GrpcContentType;
+
+        var encoding = headers[GrpcProtocolConstants.MessageEncodingHeader].ToString();
+        if (encoding.Length > 0 && !encoding.Equals(GrpcProtocolConstants.IdentityEncoding, StringComparison.OrdinalIgnoreCase))
+        {
+            _requestEncodingName = encoding;
+            _requestEncoding = _runtime.Compression.Find(encoding);
+            if (_requestEncoding is null)
+            {
+                _http.Response.Headers[GrpcProtocolConstants.MessageAcceptEncodingHeader] = _runtime.Compression.AcceptEncoding;
+                return new Status(StatusCode.Unimplemented, $"Unsupported grpc-encoding value '{encoding}'. Supported encodings: {_runtime.Compression.AcceptEncoding}");
+            }
+        }
+
+        var timeoutHeader = headers[GrpcProtocolConstants.TimeoutHeader].ToString();
+        if (timeoutHeader.Length > 0)
+        {
+            if (!GrpcTimeout.TryParse(timeoutHeader, out var timeout))
+            {
+                return new Status(StatusCode.Internal, $"Invalid grpc-timeout value '{timeoutHeader}'.");
+            }
+            ArmDeadline(timeout);
+        }
+        return null;
+    }
+
+    private void ArmDeadline(TimeSpan timeout)
+    {
+        if (timeout >= MaxTimerDelay)
+        {
+            return;
+        }
+        var now = _runtime.TimeProvider.GetUtcNow().UtcDateTime;
+        _deadline = now + timeout;
+        if (timeout <= TimeSpan.Zero)
+        {
+            _deadlineAlreadyPassed = true;
+            _linkedCts = new CancellationTokenSource();
+            _linkedCts.Cancel();
+            _token = _linkedCts.Token;
+            return;
+        }
+        _deadlineCts = new CancellationTokenSource(timeout, _runtime.TimeProvider);
+        _linkedCts = CancellationTokenSource.CreateLinkedTokenSource(_http.RequestAborted, _deadlineCts.Token);
+        _token = _linkedCts.Token;
+    }
+
+    public override Task WriteResponseHeadersAsync(Metadata responseHeaders)
+    {
+        if (_headersSent)
+        {
+            throw new InvalidOperationException("Response headers can only be sent once per call.");
+        }
+        foreach (var entry in responseHeaders)
+        {
+            if (GrpcProtocolConstants.IsReservedHeader(entry.Key))
+            {
+                continue;
+            }
+            _http.Response.Headers.Append(entry.Key, MetadataCodec.EncodeValue(entry));
+        }
+        PrepareHeaders();
+        return _http.Response.BodyWriter.FlushAsync(_token).AsTask();
+    }
+
+    /// <summary>Frames and writes one response message; flushes when asked (streaming).</summary>
+    public async ValueTask WriteMessageAsync<T>(T message, Marshaller<T> marshaller, bool flush, CancellationToken cancellationToken)
+    {
+        _token.ThrowIfCancellationRequested();
+        if (!_headersSent)
+        {
+            PrepareHeaders();
+        }
+        var compression = (WriteOptions?.Flags & WriteFlags.NoCompress) != 0 ? null : _responseCompression;
+        var writer = _http.Response.BodyWriter;
+        MessageCodec.Encode(writer, message, marshaller, compression, _runtime.Options.MaxSendMessageSize);
+        if (flush)
+        {
+            var result = await writer.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : _token);
+            if (result.IsCanceled)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+    }
+
+    private void PrepareHeaders()
+    {
+        _headersSent = true;
+        var responseHeaders = _http.Response.Headers;
+        if (_responseEncoding is not null && ClientAccepts(_responseEncoding))
+        {
+            _responseCompression = _runtime.Compression.Find(_responseEncoding);
+            if (_responseCompression is not null)
+            {
+                responseHeaders[GrpcProtocolConstants.MessageEncodingHeader] = _responseCompression.EncodingName;
+            }
+        }
+        responseHeaders[GrpcProtocolConstants.MessageAcceptEncodingHeader] = _runtime.Compression.AcceptEncoding;
+    }
+
+    private bool ClientAccepts(string encoding)
+    {
+        foreach (var value in _http.Request.Headers[GrpcProtocolConstants.MessageAcceptEncodingHeader])
+        {
+            foreach (var part in (value ?? string.Empty).Split(',', StringSplitOptions.TrimEntries))
+            {
+                if (part.Equals(encoding, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Reads the next request message, or null at the end of the request stream.</summary>
+    public async ValueTask<T?> ReadMessageAsync<T>(Marshaller<T> marshaller, CancellationToken cancellationToken)
+        where T : class
+    {
+        var reader = _http.Request.BodyReader;
+        using var registration = cancellationToken.CanBeCanceled && cancellationToken != _token
+            ? cancellationToken.Register(static r => ((PipeReader)r!).CancelPendingRead(), reader)
+            : default;
+        while (true)
+        {
+            ReadResult result;
+            try
+            {
+                result = await reader.ReadAsync(_token);
+            }
+            catch (IOException ex)
+            {
+                throw new RpcException(new Status(StatusCode.Cancelled, "The client reset the request stream.", ex));
+            }
+            if (result.IsCanceled)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            var buffer = result.Buffer;
+            var consumed = buffer.Start;
+            try
+            {
+                var max = _runtime.Options.MaxReceiveMessageSize;
+                if (MessageCodec.TryReadFrame(ref buffer, max, out var compressed, out var payload))
+                {
+                    var message = MessageCodec.Decode(payload, compressed, _requestEncoding, _requestEncodingName, max, marshaller);
+                    consumed = buffer.Start;
+                    LastMessageCompressed = compressed;
+                    return message;
+                }
+                if (result.IsCompleted)
+                {
+                    if (buffer.Length == 0)
+                    {
+                        return null;
+                    }
+                    throw new RpcException(StatusCode.Internal, "Incomplete message: the request stream ended inside a message.");
+                }
+            }
+            finally
+            {
+                reader.AdvanceTo(consumed, buffer.End);
+            }
+        }
+    }
+
+    /// <summary>Ends the call with <see cref="Status"/>: trailers after a started response, trailers-only otherwise.</summary>
+    public void EndCall()
+    {
+        var status = DeadlineExceeded ? new Status(StatusCode.DeadlineExceeded, "Deadline Exceeded") : Status;
+        var response = _http.Response;
+        if (!_headersSent && !response.HasStarted)
+        {
+            var headers = response.Headers;
+            headers[GrpcProtocolConstants.StatusTrailer] = ((int)status.StatusCode).ToString(CultureInfo.InvariantCulture);
+            if (status.Detail.Length > 0)
+            {
+                headers[GrpcProtocolConstants.MessageTrailer] = PercentEncoding.Encode(status.Detail);
+            }
+            if (_responseTrailers is not null)
+            {
+                foreach (var entry in _responseTrailers)
+                {
+                    headers.Append(entry.Key, MetadataCodec.EncodeValue(entry));
+                }
+            }
+            return;
+        }
+        response.AppendTrailer(GrpcProtocolConstants.StatusTrailer, ((int)status.StatusCode).ToString(CultureInfo.InvariantCulture));
+        if (status.Detail.Length > 0)
+        {
+            response.AppendTrailer(GrpcProtocolConstants.MessageTrailer, PercentEncoding.Encode(status.Detail));
+        }
+        if (_responseTrailers is not null)
+        {
+            foreach (var entry in _responseTrailers)
+            {
+                response.AppendTrailer(entry.Key, MetadataCodec.EncodeValue(entry));
+            }
+        }
+    }
+
+    /// <summary>Turns a handler's exception into the call's status and ends the call.</summary>
+    public void EndCallWithError(Exception exception)
+    {
+        if (DeadlineExceeded)
+        {
+            GrpcLog.DeadlineExceeded(_runtime.Logger, _method);
+        }
+        else if (exception is RpcException rpc)
+        {
+            Status = rpc.Status;
+            foreach (var entry in rpc.Trailers)
+            {
+                ResponseTrailers.Add(entry);
+            }
+            GrpcLog.CallEndedWithStatus(_runtime.Logger, _method, rpc.StatusCode, rpc.Status.Detail);
+        }
+        else if (_http.RequestAborted.IsCancellationRequested)
+        {
+            Status = new Status(StatusCode.Cancelled, "Call cancelled by the client.");
+            GrpcLog.CallCancelled(_runtime.Logger, _method);
+            return;
+        }
+        else
+        {
+            GrpcLog.HandlerError(_runtime.Logger, _method, exception);
+            var detail = _runtime.Options.EnableDetailedErrors
+                ? $"Exception was thrown by handler. {exception.GetType().Name}: {exception.Message}"
+                : "Exception was thrown by handler.";
+            Status = new Status(StatusCode.Unknown, detail, exception);
+        }
+        try
+        {
+            EndCall();
+        }
+        catch (InvalidOperationException ex)
+        {
+            GrpcLog.EndCallFailed(_runtime.Logger, _method, ex);
+        }
+    }
+
+    private Metadata ReadRequestHeaders()
+    {
+        var metadata = new Metadata();
+        foreach (var header in _http.Request.Headers)
+        {
+            if (GrpcProtocolConstants.IsReservedHeader(header.Key))
+            {
+                continue;
+            }
+            if (!MetadataCodec.TryAdd(metadata, header.Key, header.Value))
+            {
+                throw new RpcException(StatusCode.Internal, $"Invalid base64 value in binary header '{header.Key}'.");
+            }
+        }
+        return metadata;
+    }
+
+    public void Dispose()
+    {
+        _linkedCts?.Dispose();
+        _deadlineCts?.Dispose();
+    }
+}
