@@ -21,6 +21,9 @@ public enum CatalogErrorCode
     /// <summary>Resync records or end arrived without a resync begin (FAILED_PRECONDITION).</summary>
     ResyncNotStarted,
 
+    /// <summary>A change arrived while a resync of the center is running (FAILED_PRECONDITION).</summary>
+    ResyncInProgress,
+
     /// <summary>The change feed position is past the retention horizon (the watcher is reset).</summary>
     CursorTooOld,
 

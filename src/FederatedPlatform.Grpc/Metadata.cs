@@ -12,6 +12,9 @@ public sealed class Metadata : IList<Metadata.Entry>
     /// <summary>The suffix that marks a binary-valued key.</summary>
     public const string BinaryHeaderSuffix = "-bin";
 
+    /// <summary>The one <c>grpc-</c> key applications may set: a serialized <c>google.rpc.Status</c> with error details.</summary>
+    public const string StatusDetailsKey = "grpc-status-details-bin";
+
     private readonly List<Entry> _entries = [];
 
     /// <summary>An empty, read-only instance.</summary>
@@ -186,7 +189,7 @@ public sealed class Metadata : IList<Metadata.Entry>
                     throw new ArgumentException($"Metadata key '{key}' contains an invalid character.", nameof(key));
                 }
             }
-            if (normalized.StartsWith("grpc-", StringComparison.Ordinal))
+            if (normalized.StartsWith("grpc-", StringComparison.Ordinal) && normalized != StatusDetailsKey)
             {
                 throw new ArgumentException($"Metadata key '{key}' is reserved for gRPC.", nameof(key));
             }

@@ -105,6 +105,11 @@ public sealed class RecordValidator
         {
             errors.Add("version", "must be at least 1");
         }
+        else if (record.Version > long.MaxValue)
+        {
+            // Stored as a signed 64-bit integer, which every database and language has.
+            errors.Add("version", $"larger than {long.MaxValue}");
+        }
     }
 
     private void ValidateContent(Record record, Errors errors)

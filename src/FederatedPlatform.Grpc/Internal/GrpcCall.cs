@@ -63,7 +63,7 @@ internal sealed class GrpcCall<TRequest, TResponse>
     public bool IsFinished => Volatile.Read(ref _isFinished) == 1;
 
     public ICompressionProvider? RequestCompression(WriteOptions? writeOptions) =>
-        ((writeOptions ?? _options.WriteOptions)?.Flags & WriteFlags.NoCompress) != 0 ? null : _requestCompression;
+        ((writeOptions ?? _options.WriteOptions)?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.NoCompress) ? null : _requestCompression;
 
     public void StartWithMessage(TRequest request)
     {

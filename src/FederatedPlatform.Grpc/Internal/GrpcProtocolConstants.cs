@@ -26,7 +26,7 @@ internal static class GrpcProtocolConstants
         || name.Equals("accept-encoding", StringComparison.OrdinalIgnoreCase)
         || name.Equals("date", StringComparison.OrdinalIgnoreCase)
         || name.Equals("server", StringComparison.OrdinalIgnoreCase)
-        || name.StartsWith("grpc-", StringComparison.OrdinalIgnoreCase);
+        || (name.StartsWith("grpc-", StringComparison.OrdinalIgnoreCase) && !name.Equals(StatusDetailsTrailer, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True for <c>application/grpc</c> and <c>application/grpc+proto</c> (with optional parameters).</summary>
     public static bool IsGrpcContentType(string? contentType)

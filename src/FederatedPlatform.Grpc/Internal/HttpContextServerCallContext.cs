@@ -184,7 +184,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
         {
             PrepareHeaders();
         }
-        var compression = (WriteOptions?.Flags & WriteFlags.NoCompress) != 0 ? null : _responseCompression;
+        var compression = (WriteOptions?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.NoCompress) ? null : _responseCompression;
         var writer = _http.Response.BodyWriter;
         MessageCodec.Encode(writer, message, marshaller, compression, _runtime.Options.MaxSendMessageSize);
         if (flush)
@@ -365,7 +365,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
             }
             if (!MetadataCodec.TryAdd(metadata, header.Key, header.Value))
             {
-                throw new RpcException(StatusCode.Internal, $"Invalid base64 value in binary header '{header.Key}'.");
+                throw new RpcException(StatusCode.Internal, $"Invalid value in header '{header.Key}'.");
             }
         }
         return metadata;

@@ -12,6 +12,11 @@ internal static class MetadataCodec
     /// <summary>Adds one header to metadata; returns false when a binary value is not valid base64.</summary>
     public static bool TryAdd(Metadata metadata, string name, StringValues values)
     {
+        if (!IsValidKey(name))
+        {
+            // HTTP allows header names that gRPC metadata does not; such headers are not metadata.
+            return true;
+        }
         var isBinary = Metadata.Entry.IsBinaryKey(name);
         foreach (var value in values)
         {
@@ -31,9 +36,37 @@ internal static class MetadataCodec
                     metadata.Add(name, bytes);
                 }
             }
-            else
+            else if (IsPrintableAscii(value))
             {
                 metadata.Add(name, value);
+            }
+            else
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static bool IsValidKey(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+        return name.Length > 0;
+    }
+
+    private static bool IsPrintableAscii(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c < 0x20 || c > 0x7E)
+            {
+                return false;
             }
         }
         return true;

@@ -97,7 +97,7 @@ class Responder {
         if (parameters.interval_us > 0) {
           await delay(parameters.interval_us / 1000);
         }
-        if (this.cancelled) {
+        if (this.cancelled || this.closed) {
           return;
         }
         this.call.write({ payload: zeros(parameters.size) });

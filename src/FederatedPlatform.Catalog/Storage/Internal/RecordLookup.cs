@@ -1,0 +1,36 @@
+using FederatedPlatform.Catalog.Filtering;
+using FederatedPlatform.Contracts.V1;
+
+namespace FederatedPlatform.Catalog.Storage.Internal;
+
+/// <summary>Reads the current versions of many records of one center in a few round trips.</summary>
+internal static class RecordLookup
+{
+    // Well below SQLite's 32,766 host parameters and PostgreSQL's 65,535.
+    private const int ChunkSize = 500;
+
+    public static async Task<Dictionary<string, StoredRecord>> LoadAsync(
+        WriteSession session, string centerId, IReadOnlyCollection<string> localIds, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, StoredRecord>(localIds.Count, StringComparer.Ordinal);
+        foreach (var chunk in localIds.Distinct(StringComparer.Ordinal).Chunk(ChunkSize))
+        {
+            await using var command = session.Command(string.Empty);
+            var list = command.InList("l", chunk);
+            command.Parameter("@center", centerId);
+            command.CommandText =
+                $"SELECT local_id, version, deleted, kind, sector, country, seq FROM records WHERE center_id = @center AND local_id IN ({list})";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[reader.GetString(0)] = new StoredRecord(
+                    (ulong)reader.GetInt64(1),
+                    reader.GetBoolean(2),
+                    new FilterFields((RecordKind)reader.GetInt32(3), (Sector)reader.GetInt32(4), reader.GetString(5)),
+                    (ulong)reader.GetInt64(6));
+            }
+        }
+
+        return found;
+    }
+}
