@@ -43,7 +43,7 @@ function sayHello(call, callback) {
 function streamingFromServer(call) {
   const size = call.request.response_size;
   if (size < 0) {
-    call.destroy({ code: grpc.status.INVALID_ARGUMENT, details: 'response_size must not be negative' });
+    call.emit('error', { code: grpc.status.INVALID_ARGUMENT, details: 'response_size must not be negative' });
     return;
   }
   const response = { payload: { type: 'COMPRESSABLE', body: Buffer.alloc(size) } };
