@@ -1,3 +1,4 @@
+using FederatedPlatform.Catalog.Publishing;
 using FederatedPlatform.Catalog.Storage;
 using FederatedPlatform.Contracts.V1;
 
@@ -37,7 +38,7 @@ internal sealed class TestCatalog : IAsyncDisposable
     }
 
     /// <summary>Applies changes with consecutive seqs starting at <paramref name="firstSeq"/>.</summary>
-    public Task<Publishing.ApplyResult> ApplyAsync(string centerId, ulong firstSeq, params Record[] records) =>
+    public Task<ApplyResult> ApplyAsync(string centerId, ulong firstSeq, params Record[] records) =>
         Store.Writer.ApplyAsync(
             centerId, 1, records.Select((r, i) => TestRecords.Change(firstSeq + (ulong)i, r)).ToList(), CancellationToken.None);
 
