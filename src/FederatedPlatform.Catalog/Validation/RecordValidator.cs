@@ -72,7 +72,8 @@ public sealed class RecordValidator
             return;
         }
 
-        foreach (var (tag, text) in map.OrderBy(e => e.Key, StringComparer.Ordinal))
+        // A map keeps its entries in wire order, so errors are reported in a stable order without sorting.
+        foreach (var (tag, text) in map)
         {
             var tagReason = TextRules.CheckLanguageTag(tag, _limits.MaxLanguageTagLength);
             if (tagReason is not null)
@@ -291,13 +292,15 @@ public sealed class RecordValidator
     private static bool CheckEnum<T>(T value, string field, Errors errors)
         where T : struct, System.Enum
     {
+        // Protobuf enums are int-backed; BitCast reads the number without boxing.
+        var number = System.Runtime.CompilerServices.Unsafe.BitCast<T, int>(value);
         if (!System.Enum.IsDefined(value))
         {
-            errors.Add(field, $"undefined value {Convert.ToInt32(value, CultureInfo.InvariantCulture)}");
+            errors.Add(field, $"undefined value {number}");
             return false;
         }
 
-        if (Convert.ToInt32(value, CultureInfo.InvariantCulture) == 0)
+        if (number == 0)
         {
             errors.Add(field, "required");
             return false;

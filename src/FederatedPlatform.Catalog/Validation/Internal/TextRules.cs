@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -6,6 +7,13 @@ namespace FederatedPlatform.Catalog.Validation.Internal;
 /// <summary>Character-level checks shared by record, center and filter validation.</summary>
 internal static class TextRules
 {
+    // Everything the slow path below could object to: C0/C1 controls, surrogates, U+FFFE/U+FFFF.
+    // Ordinary text contains none, so one vectorised scan settles most strings.
+    private static readonly SearchValues<char> Suspicious = SearchValues.Create(
+        string.Concat(
+            Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Concat(Enumerable.Range(0xD800, 0x800))
+                .Append(0xFFFE).Append(0xFFFF).Select(c => (char)c)));
+
     /// <summary>Length in code points, so a CJK or Arabic title gets the same budget as a Latin one.</summary>
     public static int CodePointLength(string text)
     {
@@ -32,6 +40,11 @@ internal static class TextRules
         if (text.Length > maxLength && CodePointLength(text) > maxLength)
         {
             return $"longer than {maxLength} characters";
+        }
+
+        if (!text.AsSpan().ContainsAny(Suspicious))
+        {
+            return null;
         }
 
         if (text.AsSpan().ContainsAny('\uFFFE', '\uFFFF') || !IsWellFormedUtf16(text))
@@ -123,21 +136,28 @@ internal static class TextRules
             return $"language tag longer than {maxLength} characters";
         }
 
-        var parts = tag.Split('-');
-        if (parts[0].Length is < 2 or > 3 || !parts[0].All(char.IsAsciiLetterLower))
+        var rest = tag.AsSpan();
+        var first = true;
+        while (true)
         {
-            return Reason;
-        }
-
-        for (var i = 1; i < parts.Length; i++)
-        {
-            if (parts[i].Length is < 1 or > 8 || !parts[i].All(char.IsAsciiLetterOrDigit))
+            var dash = rest.IndexOf('-');
+            var part = dash < 0 ? rest : rest[..dash];
+            var valid = first
+                ? part.Length is >= 2 and <= 3 && !part.ContainsAnyExceptInRange('a', 'z')
+                : part.Length is >= 1 and <= 8 && IsAsciiLettersOrDigits(part);
+            if (!valid)
             {
                 return Reason;
             }
-        }
 
-        return null;
+            if (dash < 0)
+            {
+                return null;
+            }
+
+            rest = rest[(dash + 1)..];
+            first = false;
+        }
     }
 
     /// <summary>ISO 3166-1 alpha-2 shape: two uppercase ASCII letters.</summary>
@@ -165,6 +185,19 @@ internal static class TextRules
     /// <summary>Digits, spaces and + ( ) - . with at least one digit.</summary>
     public static bool IsPhoneNumber(string phone) =>
         phone.Any(char.IsAsciiDigit) && phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '+' or '(' or ')' or '-' or '.');
+
+    private static bool IsAsciiLettersOrDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool IsLowerAlphaNumeric(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
 
