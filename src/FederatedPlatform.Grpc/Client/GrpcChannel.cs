@@ -11,6 +11,7 @@ namespace FederatedPlatform.Grpc;
 /// </summary>
 public sealed class GrpcChannel : IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Uri> _methodUris = new(StringComparer.Ordinal);
     private readonly bool _disposeHandler;
     private readonly HttpMessageHandler _handler;
 
@@ -48,6 +49,9 @@ public sealed class GrpcChannel : IDisposable
     internal TimeProvider TimeProvider { get; }
 
     internal ILogger Logger { get; }
+
+    /// <summary>The request URI of a method, parsed once per channel.</summary>
+    internal Uri GetMethodUri(string fullName) => _methodUris.GetOrAdd(fullName, static (name, baseAddress) => new Uri(baseAddress + name), BaseAddress);
 
     /// <summary>Creates a channel to <paramref name="address"/>.</summary>
     public static GrpcChannel ForAddress(string address, GrpcChannelOptions? options = null) => ForAddress(new Uri(address), options);

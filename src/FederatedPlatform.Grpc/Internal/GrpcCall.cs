@@ -94,7 +94,7 @@ internal sealed class GrpcCall<TRequest, TResponse>
             return;
         }
         content.Headers.TryAddWithoutValidation("Content-Type", GrpcProtocolConstants.GrpcContentType);
-        var request = new HttpRequestMessage(HttpMethod.Post, _channel.BaseAddress + _method.FullName)
+        var request = new HttpRequestMessage(HttpMethod.Post, _channel.GetMethodUri(_method.FullName))
         {
             Version = HttpVersion.Version20,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
@@ -166,18 +166,11 @@ internal sealed class GrpcCall<TRequest, TResponse>
         {
             var response = await _channel.Invoker.SendAsync(request, _cts.Token);
             _response = response;
-            var headers = new Metadata();
-            foreach (var header in response.Headers)
-            {
-                if (!GrpcProtocolConstants.IsReservedHeader(header.Key))
-                {
-                    MetadataCodec.TryAdd(headers, header.Key, header.Value.ToArray());
-                }
-            }
+            var headers = ToMetadata(response.Headers);
             if (CheckResponseHeaders(response, headers) is { } failure)
             {
                 _headers.TrySetResult(headers);
-                Finish(failure, TrailersOnlyMetadata(response));
+                Finish(failure, headers);
                 return;
             }
             _headers.TrySetResult(headers);
@@ -200,47 +193,49 @@ internal sealed class GrpcCall<TRequest, TResponse>
         {
             return trailersOnly;
         }
-        var contentType = response.Content.Headers.ContentType?.MediaType;
+        var contentType = response.Content.Headers.NonValidated.TryGetValues("Content-Type", out var contentTypes) ? contentTypes.ToString() : null;
         if (!GrpcProtocolConstants.IsGrpcContentType(contentType))
         {
             return new Status(StatusCode.Internal, $"Bad gRPC response. Invalid content-type value: {contentType}");
         }
-        if (response.Headers.TryGetValues(GrpcProtocolConstants.MessageEncodingHeader, out var encodings))
+        if (response.Headers.NonValidated.TryGetValues(GrpcProtocolConstants.MessageEncodingHeader, out var encodings))
         {
-            _responseEncodingName = encodings.FirstOrDefault();
+            _responseEncodingName = encodings.ToString();
             _responseEncoding = _channel.Compression.Find(_responseEncodingName);
         }
         return null;
     }
 
-    private static Metadata TrailersOnlyMetadata(HttpResponseMessage response)
-    {
-        var metadata = new Metadata();
-        foreach (var header in response.Headers)
-        {
-            if (!GrpcProtocolConstants.IsReservedHeader(header.Key))
-            {
-                MetadataCodec.TryAdd(metadata, header.Key, header.Value.ToArray());
-            }
-        }
-        return metadata;
-    }
-
     private static Status? TryGetStatus(HttpHeaders headers)
     {
-        if (!headers.TryGetValues(GrpcProtocolConstants.StatusTrailer, out var values))
+        var nonValidated = headers.NonValidated;
+        if (!nonValidated.TryGetValues(GrpcProtocolConstants.StatusTrailer, out var values))
         {
             return null;
         }
-        var raw = values.FirstOrDefault();
+        var raw = values.ToString();
         if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
         {
             return new Status(StatusCode.Unknown, $"Unexpected grpc-status value '{raw}'.");
         }
-        var message = headers.TryGetValues(GrpcProtocolConstants.MessageTrailer, out var messages)
-            ? PercentEncoding.Decode(messages.FirstOrDefault() ?? string.Empty)
+        var message = nonValidated.TryGetValues(GrpcProtocolConstants.MessageTrailer, out var messages)
+            ? PercentEncoding.Decode(messages.ToString())
             : string.Empty;
         return new Status((StatusCode)code, message);
+    }
+
+    /// <summary>Call metadata from response headers or trailers, read without re-validating them.</summary>
+    private static Metadata ToMetadata(HttpHeaders headers)
+    {
+        var metadata = new Metadata();
+        foreach (var header in headers.NonValidated)
+        {
+            if (!GrpcProtocolConstants.IsReservedHeader(header.Key))
+            {
+                MetadataCodec.TryAdd(metadata, header.Key, header.Value.Count == 1 ? header.Value.ToString() : header.Value.ToArray());
+            }
+        }
+        return metadata;
     }
 
     /// <summary>Reads the next response message, or null at a clean end; throws <see cref="RpcException"/> on a non-OK end.</summary>
@@ -290,24 +285,11 @@ internal sealed class GrpcCall<TRequest, TResponse>
             }
             if (failure is { } status)
             {
-                Finish(status, result.IsCompleted ? TrailersMetadata(_response!) : Metadata.Empty);
+                Finish(status, result.IsCompleted ? ToMetadata(_response!.TrailingHeaders) : Metadata.Empty);
             }
         }
         ThrowIfFailed();
         return null;
-    }
-
-    private static Metadata TrailersMetadata(HttpResponseMessage response)
-    {
-        var metadata = new Metadata();
-        foreach (var header in response.TrailingHeaders)
-        {
-            if (!GrpcProtocolConstants.IsReservedHeader(header.Key))
-            {
-                MetadataCodec.TryAdd(metadata, header.Key, header.Value.ToArray());
-            }
-        }
-        return metadata;
     }
 
     public async Task<TResponse> ReadSingleResponseAsync()
