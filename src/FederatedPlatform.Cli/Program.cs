@@ -1,0 +1,3 @@
+using FederatedPlatform.Cli;
+
+return await FedplatCli.Create(CliEnvironment.System()).Parse(args).InvokeAsync();

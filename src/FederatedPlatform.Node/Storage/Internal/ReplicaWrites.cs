@@ -1,0 +1,139 @@
+using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Node.Storage.Internal.Entities;
+using Google.Protobuf;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace FederatedPlatform.Node.Storage.Internal;
+
+/// <summary>
+/// Applies Watch events to the replica. Live events apply only when their version is higher than the
+/// one held (so replays are harmless); a snapshot is authoritative and overwrites. A snapshot
+/// confirms every row it sends with the current generation, and at snapshot_complete the rows it did
+/// not confirm are swept: the replica keeps serving reads during a re-snapshot instead of emptying.
+/// The cursor is stored in the same transaction as the rows it reflects.
+/// </summary>
+internal static class ReplicaWrites
+{
+    // Raw upserts: a catch-up replays up to millions of events, and EF Core's change tracking would
+    // cost a query per row. The version rule lives in the SQL, so a replayed event is a no-op.
+    private const string UpsertSql = """
+        INSERT INTO replica_records (center_id, local_id, version, deleted, kind, sector, country, payload, generation)
+        VALUES ($center, $local, $version, 0, $kind, $sector, $country, $payload, $generation)
+        ON CONFLICT (center_id, local_id) DO UPDATE SET
+            version = excluded.version, deleted = 0, kind = excluded.kind, sector = excluded.sector,
+            country = excluded.country, payload = excluded.payload, generation = excluded.generation
+        WHERE $snapshot OR excluded.version > replica_records.version
+        """;
+
+    private const string DeleteSql = """
+        INSERT INTO replica_records (center_id, local_id, version, deleted, kind, sector, country, payload, generation)
+        VALUES ($center, $local, $version, 1, 0, 0, '', NULL, $generation)
+        ON CONFLICT (center_id, local_id) DO UPDATE SET
+            version = excluded.version, deleted = 1, payload = NULL, generation = excluded.generation
+        WHERE excluded.version >= replica_records.version
+        """;
+
+    /// <summary>Applies the batch; returns the cursor stored with it (empty while a snapshot is incomplete).</summary>
+    public static async Task<string> ApplyAsync(WriteScope scope, ReplicaBatch batch)
+    {
+        var state = await OwnRecordWrites.StateAsync(scope);
+        if (batch.BeginsSnapshot)
+        {
+            StartSnapshot(state);
+        }
+
+        await using var upsert = CreateUpsert(scope);
+        await using var delete = CreateDelete(scope);
+        foreach (var change in batch.Events)
+        {
+            switch (change.KindCase)
+            {
+                case WatchEvent.KindOneofCase.Upsert:
+                    await UpsertAsync(upsert, change.Upsert.Record, snapshot: change.Cursor.Length == 0, state.ReplicaGeneration, scope.CancellationToken);
+                    break;
+                case WatchEvent.KindOneofCase.Delete:
+                    await DeleteAsync(delete, change.Delete, state.ReplicaGeneration, scope.CancellationToken);
+                    break;
+                case WatchEvent.KindOneofCase.Reset:
+                    StartSnapshot(state);
+                    continue;
+                case WatchEvent.KindOneofCase.SnapshotComplete:
+                    var generation = state.ReplicaGeneration;
+                    await scope.Context.Replica.Where(r => r.Generation != generation).ExecuteDeleteAsync(scope.CancellationToken);
+                    break;
+                default:
+                    break;
+            }
+
+            if (change.Cursor.Length > 0)
+            {
+                state.ReplicaCursor = change.Cursor;
+            }
+        }
+
+        return state.ReplicaCursor;
+    }
+
+    private static void StartSnapshot(NodeStateRow state)
+    {
+        // The old cursor no longer describes what the rows will be; until snapshot_complete there is none.
+        state.ReplicaGeneration++;
+        state.ReplicaCursor = string.Empty;
+    }
+
+    private static async Task UpsertAsync(SqliteCommand command, Record record, bool snapshot, long generation, CancellationToken cancellationToken)
+    {
+        if (record?.Id is null)
+        {
+            return;
+        }
+
+        command.Parameters["$center"].Value = record.Id.CenterId;
+        command.Parameters["$local"].Value = record.Id.LocalId;
+        command.Parameters["$version"].Value = (long)Math.Min(record.Version, long.MaxValue);
+        command.Parameters["$kind"].Value = (int)record.Kind;
+        command.Parameters["$sector"].Value = (int)record.Sector;
+        command.Parameters["$country"].Value = record.Country;
+        command.Parameters["$payload"].Value = record.ToByteArray();
+        command.Parameters["$generation"].Value = generation;
+        command.Parameters["$snapshot"].Value = snapshot;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task DeleteAsync(SqliteCommand command, RecordDelete delete, long generation, CancellationToken cancellationToken)
+    {
+        if (delete.Id is null)
+        {
+            return;
+        }
+
+        command.Parameters["$center"].Value = delete.Id.CenterId;
+        command.Parameters["$local"].Value = delete.Id.LocalId;
+        command.Parameters["$version"].Value = (long)Math.Min(delete.Version, long.MaxValue);
+        command.Parameters["$generation"].Value = generation;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static SqliteCommand CreateUpsert(WriteScope scope)
+    {
+        var command = scope.CreateCommand(UpsertSql);
+        foreach (var name in (string[])["$center", "$local", "$version", "$kind", "$sector", "$country", "$payload", "$generation", "$snapshot"])
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        return command;
+    }
+
+    private static SqliteCommand CreateDelete(WriteScope scope)
+    {
+        var command = scope.CreateCommand(DeleteSql);
+        foreach (var name in (string[])["$center", "$local", "$version", "$generation"])
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        return command;
+    }
+}
