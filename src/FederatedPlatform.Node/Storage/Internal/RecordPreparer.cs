@@ -12,6 +12,9 @@ internal sealed class RecordPreparer(string centerId, RecordValidator validator)
 {
     public string CenterId { get; } = centerId;
 
+    /// <summary>Null when <paramref name="localId"/> is well-formed, otherwise the reason.</summary>
+    public string? CheckLocalId(string localId) => validator.CheckLocalId(localId);
+
     /// <summary>
     /// A copy of <paramref name="input"/> ready to stamp, or the reasons it cannot be written.
     /// The content is validated as if stamped with version 1 at <paramref name="now"/>; the real

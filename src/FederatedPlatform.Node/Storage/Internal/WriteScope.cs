@@ -19,8 +19,8 @@ internal sealed class WriteScope(NodeDbContext context, SqliteTransaction transa
     /// <summary>A raw command enlisted in this transaction, for hot paths where EF Core's change tracking costs too much.</summary>
     public SqliteCommand CreateCommand(string sql)
     {
-        var command = ((SqliteConnection)transaction.Connection!).CreateCommand();
-        command.Transaction = transaction;
+        var command = Transaction.Connection!.CreateCommand();
+        command.Transaction = Transaction;
         command.CommandText = sql;
         return command;
     }

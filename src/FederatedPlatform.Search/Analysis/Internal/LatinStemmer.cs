@@ -2,7 +2,7 @@ namespace FederatedPlatform.Search.Analysis.Internal;
 
 /// <summary>
 /// Conservative inflection stemming for folded Latin words, shared by English and French because a
-/// query carries no language: French plurals (-eaux, -aux, -s) and feminine participles (-ee), then
+/// query carries no language: French plurals (-eaux, -aux, -s) feminine participles (-ee) and -ie nouns, then
 /// Porter's step 1 for English plurals and -ed/-ing (steps 1a, 1b and 1c; no derivational suffixes).
 /// The same function runs at index and query time, so a rule only has to conflate forms consistently.
 /// </summary>
@@ -26,7 +26,7 @@ internal static class LatinStemmer
         length = Step1A(word, length);
         length = Step1B(word, length);
         length = Step1C(word, length);
-        return FeminineParticiple(word, length);
+        return FrenchFinalE(word, length);
     }
 
     private static int French(Span<char> w, int n)
@@ -116,8 +116,9 @@ internal static class LatinStemmer
         return n;
     }
 
-    private static int FeminineParticiple(Span<char> w, int n) =>
-        n > MinLength && EndsWith(w, n, "ee") ? n - 1 : n; // irriguee -> irrigue, like irrigue (irrigué)
+    // irriguee -> irrigue as irrigué; energie -> energi as energies and energy.
+    private static int FrenchFinalE(Span<char> w, int n) =>
+        n > MinLength && (EndsWith(w, n, "ee") || EndsWith(w, n, "ie")) ? n - 1 : n;
 
     private static bool EndsWith(ReadOnlySpan<char> w, int n, string suffix) =>
         n >= suffix.Length && w[..n].EndsWith(suffix, StringComparison.Ordinal);

@@ -1,0 +1,108 @@
+using FederatedPlatform.Catalog;
+
+namespace FederatedPlatform.Hub;
+
+/// <summary>
+/// Settings of the hub process, bound from configuration section <c>Hub</c> (appsettings.json,
+/// environment variables such as <c>Hub__Port</c>, command line <c>--Hub:Port=…</c>) and validated
+/// when the hub starts: an invalid value stops the start with a message naming it.
+/// </summary>
+public sealed class HubOptions
+{
+    /// <summary>The configuration section the options are bound from.</summary>
+    public const string SectionName = "Hub";
+
+    /// <summary>Path of the SQLite catalog file; created with its schema at first start. Default <c>fedplat-hub.db</c>.</summary>
+    public string DatabasePath { get; set; } = "fedplat-hub.db";
+
+    /// <summary>IP address to listen on. Default <c>127.0.0.1</c> (loopback only).</summary>
+    public string ListenAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>TCP port to listen on; 0 picks a free port (see <see cref="HubHost.Address"/>). Default 7300.</summary>
+    public int Port { get; set; } = 7300;
+
+    /// <summary>PFX or PEM certificate for TLS; null (default) serves h2c (HTTP/2 without TLS).</summary>
+    public string? CertificatePath { get; set; }
+
+    /// <summary>Password of <see cref="CertificatePath"/>, if any. Default null.</summary>
+    public string? CertificatePassword { get; set; }
+
+    /// <summary>
+    /// Where the first start writes the bootstrap operator token (mode 0600). Default null: next to
+    /// the database, named after it with the extension <c>.operator-token</c>.
+    /// </summary>
+    public string? OperatorTokenPath { get; set; }
+
+    /// <summary>Largest request message accepted, in bytes. Default 4 MiB (what hub.proto promises for resync pages).</summary>
+    public int MaxMessageSize { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>Open Publish and Watch streams allowed per credential; more get RESOURCE_EXHAUSTED. Default 16.</summary>
+    public int MaxStreamsPerCredential { get; set; } = 16;
+
+    /// <summary>Sustained calls per second allowed per credential (token bucket). Default 100.</summary>
+    public double RequestsPerSecondPerCredential { get; set; } = 100;
+
+    /// <summary>Calls a credential may make in a burst above the sustained rate. Default 200.</summary>
+    public int RequestBurstPerCredential { get; set; } = 200;
+
+    /// <summary>
+    /// How long a verified token is trusted without asking the database again. Revocation through this
+    /// hub takes effect at once (the cache entry is evicted and open streams end); this bounds the
+    /// delay only for revocations made elsewhere. Default 5 seconds.
+    /// </summary>
+    public TimeSpan CredentialCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Watch snapshots read at the same time; further watchers queue. Default 4.</summary>
+    public int MaxConcurrentSnapshots { get; set; } = 4;
+
+    /// <summary>Watchers allowed to queue for a snapshot; more get RESOURCE_EXHAUSTED at once. Default 256.</summary>
+    public int MaxQueuedSnapshots { get; set; } = 256;
+
+    /// <summary>How long a watcher queues for a snapshot before RESOURCE_EXHAUSTED. Default 30 seconds.</summary>
+    public TimeSpan SnapshotQueueTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Records read from the database per snapshot page. Default 256.</summary>
+    public int SnapshotPageSize { get; set; } = 256;
+
+    /// <summary>
+    /// Catalog changes buffered per live watcher. A watcher whose buffer fills is detached and served
+    /// from the durable change log until it catches up, so this bounds the hub's memory per watcher. Default 1024.
+    /// </summary>
+    public int WatcherBufferSize { get; set; } = 1024;
+
+    /// <summary>Matching changes read per change-log page for a watcher that catches up. Default 512.</summary>
+    public int FeedPageSize { get; set; } = 512;
+
+    /// <summary>Catalog sequence numbers examined per change-log read, so narrow filters cost bounded reads. Default 10,000.</summary>
+    public int FeedScanSize { get; set; } = 10_000;
+
+    /// <summary>A watcher that was sent nothing for this long gets a bookmark with a fresh cursor. Default 30 seconds.</summary>
+    public TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How often the fan-out checks the change log for commits it was not told about (and lets watchers
+    /// decide on bookmarks). Default 1 second.
+    /// </summary>
+    public TimeSpan FeedPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Tombstones and superseded change-log entries older than this are compacted away; cursors older
+    /// than the horizon get a reset. Default 7 days.
+    /// </summary>
+    public TimeSpan RetentionHorizon { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the retention pass runs. Default 1 hour.</summary>
+    public TimeSpan CompactionInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Most published changes applied in one transaction (and covered by one ack). Default 500.</summary>
+    public int PublishBatchSize { get; set; } = 500;
+
+    /// <summary>Record, center and filter limits (section <c>Hub:Limits</c>); defaults as records.proto documents.</summary>
+    public CatalogLimits Limits { get; set; } = new();
+
+    /// <summary>The operator token file: <see cref="OperatorTokenPath"/> or its default beside the database.</summary>
+    public string ResolveOperatorTokenPath() =>
+        OperatorTokenPath is { Length: > 0 } path
+            ? Path.GetFullPath(path)
+            : Path.ChangeExtension(Path.GetFullPath(DatabasePath), ".operator-token");
+}
