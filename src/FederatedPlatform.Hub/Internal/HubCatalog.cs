@@ -1,0 +1,46 @@
+using FederatedPlatform.Catalog.Storage;
+using FederatedPlatform.Hub.Authentication.Internal;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FederatedPlatform.Hub.Internal;
+
+/// <summary>
+/// Opens the catalog (creating its schema) before anything else starts, bootstraps the operator
+/// credential, and closes the catalog after the server has stopped.
+/// </summary>
+internal sealed class HubCatalog(IOptions<HubOptions> options, TimeProvider time, ILoggerFactory loggers) : IHostedLifecycleService
+{
+    private readonly ILogger _logger = loggers.CreateLogger<HubCatalog>();
+    private CatalogStore? _store;
+
+    /// <summary>The open catalog.</summary>
+    /// <exception cref="InvalidOperationException">The hub has not started.</exception>
+    public CatalogStore Store => _store ?? throw new InvalidOperationException("The catalog is not open: the hub has not started.");
+
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var hub = options.Value;
+        var path = Path.GetFullPath(hub.DatabasePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _store = await CatalogStore.OpenSqliteAsync(new SqliteCatalogOptions { Path = path }, hub.Limits, time, loggers, cancellationToken);
+        await OperatorBootstrap.RunAsync(_store.Registry, hub.ResolveOperatorTokenPath(), _logger, cancellationToken);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _store, null) is { } store)
+        {
+            await store.DisposeAsync();
+        }
+    }
+}

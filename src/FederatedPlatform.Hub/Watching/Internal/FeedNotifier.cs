@@ -1,0 +1,338 @@
+using System.Threading.Channels;
+using FederatedPlatform.Catalog;
+using FederatedPlatform.Catalog.Feed;
+using FederatedPlatform.Catalog.Filtering;
+using FederatedPlatform.Hub.Internal;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FederatedPlatform.Hub.Watching.Internal;
+
+/// <summary>
+/// The fan-out: one loop, woken by every commit (<see cref="Offer"/>) and by a poll tick, hands the
+/// committed changes in catalog order to every live watcher's bounded buffer, never waiting on any.
+/// <para>
+/// The database stays the source of truth. Offers may arrive out of order (two publish streams
+/// finishing at once), be dropped (input full) or never come (a stream cut between commit and
+/// offer); whenever what was offered or polled is ahead of what was dispatched, the loop reads the
+/// missing commits from the change log instead. Catalog numbers are gap-free in commit order, so a
+/// commit seen at N means everything up to N is readable.
+/// </para>
+/// </summary>
+internal sealed partial class FeedNotifier(
+    HubCatalog catalog, IOptions<HubOptions> options, TimeProvider time, ILogger<FeedNotifier> logger) : IHostedLifecycleService, IDisposable
+{
+    private readonly Channel<IReadOnlyList<CatalogChange>?> _inputs = Channel.CreateBounded<IReadOnlyList<CatalogChange>?>(
+        new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    private readonly HubOptions _options = options.Value;
+    private readonly Lock _lock = new();
+    private readonly CancellationTokenSource _stop = new();
+    private LiveFeed[] _live = [];
+    private ulong _dispatched;
+    private long _known;
+    private bool _started;
+    private ITimer? _timer;
+    private Task _loop = Task.CompletedTask;
+
+    /// <summary>Raised (on the fan-out loop) when a watcher is detached because its buffer was full.</summary>
+    internal event Action<LiveFeed>? Detached;
+
+    /// <summary>Watchers currently fed live.</summary>
+    public int LiveCount => Volatile.Read(ref _live).Length;
+
+    /// <summary>The catalog position dispatched to live watchers so far.</summary>
+    public ulong DispatchedThrough
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _dispatched;
+            }
+        }
+    }
+
+    /// <summary>A publish stream committed these changes (one whole commit). Never blocks.</summary>
+    public void Offer(IReadOnlyList<CatalogChange> committed)
+    {
+        if (committed.Count == 0)
+        {
+            return;
+        }
+
+        RaiseKnown(committed[^1].CommitEndSeq);
+        _inputs.Writer.TryWrite(committed);
+    }
+
+    /// <summary>
+    /// Feeds <paramref name="feed"/> live from the next commit, if the watcher has read the log at least
+    /// as far as the fan-out has dispatched (<paramref name="position"/>); false means read on.
+    /// </summary>
+    public bool TryAttach(LiveFeed feed, ulong position)
+    {
+        lock (_lock)
+        {
+            if (!_started || position < _dispatched)
+            {
+                return false;
+            }
+
+            _live = [.. _live, feed];
+            return true;
+        }
+    }
+
+    /// <summary>Stops feeding <paramref name="feed"/> (the watcher ended or was detached).</summary>
+    public void Detach(LiveFeed feed)
+    {
+        lock (_lock)
+        {
+            if (Array.IndexOf(_live, feed) >= 0)
+            {
+                _live = [.. _live.Where(f => f != feed)];
+                feed.Complete();
+            }
+        }
+    }
+
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var position = await catalog.Store.Feed.GetPositionAsync(cancellationToken);
+        lock (_lock)
+        {
+            _dispatched = position.HeadSeq;
+            _known = (long)position.HeadSeq;
+            _started = true;
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = RunAsync(_stop.Token);
+        _timer = time.CreateTimer(static s => ((FeedNotifier)s!)._inputs.Writer.TryWrite(null), this, _options.FeedPollInterval, _options.FeedPollInterval);
+        return Task.CompletedTask;
+    }
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _timer?.Dispose();
+        await _stop.CancelAsync();
+        _inputs.Writer.TryComplete();
+        await _loop;
+        lock (_lock)
+        {
+            foreach (var feed in _live)
+            {
+                feed.Complete();
+            }
+
+            _live = [];
+        }
+    }
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose()
+    {
+        _timer?.Dispose();
+        _stop.Dispose();
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        // Off the caller's thread: StartAsync returns at once.
+        await Task.Yield();
+        var reader = _inputs.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stop))
+            {
+                try
+                {
+                    await DrainAsync(reader, stop);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // Watchers fall back to the log on their own; the next wake retries.
+                    HubLog.FanOutFailed(logger, e);
+                    DetachAll();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    private async Task DrainAsync(ChannelReader<IReadOnlyList<CatalogChange>?> reader, CancellationToken stop)
+    {
+        var tick = false;
+        while (reader.TryRead(out var commit))
+        {
+            if (commit is null)
+            {
+                tick = true;
+            }
+            else if (commit[0].Seq == DispatchedThrough + 1)
+            {
+                Dispatch(commit, commit[^1].CommitEndSeq);
+            }
+        }
+
+        if (tick)
+        {
+            RaiseKnown((await catalog.Store.Feed.GetPositionAsync(stop)).HeadSeq);
+        }
+
+        if ((ulong)Interlocked.Read(ref _known) > DispatchedThrough)
+        {
+            await CatchUpAsync(stop);
+        }
+
+        if (tick)
+        {
+            Broadcast(FeedSignal.Tick);
+        }
+    }
+
+    /// <summary>Reads from the log what was committed but not dispatched, in whole commits.</summary>
+    private async Task CatchUpAsync(CancellationToken stop)
+    {
+        var target = (ulong)Interlocked.Read(ref _known);
+        while (DispatchedThrough < target)
+        {
+            FeedPage page;
+            try
+            {
+                page = await catalog.Store.Feed.ReadChangesAsync(
+                    DispatchedThrough, CatalogFilter.All, _options.FeedPageSize, _options.FeedScanSize, stop);
+            }
+            catch (CatalogException e) when (e.Code == CatalogErrorCode.CursorTooOld)
+            {
+                // Retention overtook the fan-out: every watcher resumes (or resets) from the log itself.
+                var head = (await catalog.Store.Feed.GetPositionAsync(stop)).HeadSeq;
+                lock (_lock)
+                {
+                    DetachAllLocked();
+                    _dispatched = head;
+                }
+
+                continue;
+            }
+
+            var start = 0;
+            for (var i = 0; i < page.Changes.Count; i++)
+            {
+                if (i == page.Changes.Count - 1 || page.Changes[i + 1].CommitEndSeq != page.Changes[i].CommitEndSeq)
+                {
+                    Dispatch(page.Changes.Skip(start).Take(i + 1 - start).ToList(), page.Changes[i].CommitEndSeq);
+                    start = i + 1;
+                }
+            }
+
+            // Commits that concern nobody still move everyone's position (and the cursor of their next event).
+            Dispatch([], page.Through);
+        }
+    }
+
+    private void Dispatch(IReadOnlyList<CatalogChange> changes, ulong through)
+    {
+        List<LiveFeed>? overflowed = null;
+        lock (_lock)
+        {
+            if (through <= _dispatched)
+            {
+                return;
+            }
+
+            foreach (var feed in _live)
+            {
+                var written = true;
+                foreach (var change in changes)
+                {
+                    if (change.Seq > _dispatched && !feed.TryWrite(FeedSignal.Of(change)))
+                    {
+                        written = false;
+                        break;
+                    }
+                }
+
+                if (!written || !feed.TryWrite(FeedSignal.CommitEnd(through)))
+                {
+                    (overflowed ??= []).Add(feed);
+                }
+            }
+
+            _dispatched = through;
+            if (overflowed is not null)
+            {
+                _live = [.. _live.Except(overflowed)];
+                foreach (var feed in overflowed)
+                {
+                    feed.Complete();
+                }
+            }
+        }
+
+        if (overflowed is not null)
+        {
+            foreach (var feed in overflowed)
+            {
+                HubLog.WatcherDetached(logger, through);
+                Detached?.Invoke(feed);
+            }
+        }
+    }
+
+    private void Broadcast(FeedSignal signal)
+    {
+        lock (_lock)
+        {
+            foreach (var feed in _live)
+            {
+                feed.TryWrite(signal);
+            }
+        }
+    }
+
+    private void DetachAll()
+    {
+        lock (_lock)
+        {
+            DetachAllLocked();
+        }
+    }
+
+    private void DetachAllLocked()
+    {
+        foreach (var feed in _live)
+        {
+            feed.Complete();
+        }
+
+        _live = [];
+    }
+
+    private void RaiseKnown(ulong seq)
+    {
+        var value = (long)seq;
+        var current = Interlocked.Read(ref _known);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref _known, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+}

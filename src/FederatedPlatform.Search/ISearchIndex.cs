@@ -1,0 +1,37 @@
+using System.Data.Common;
+using FederatedPlatform.Contracts.V1;
+
+namespace FederatedPlatform.Search;
+
+/// <summary>
+/// The full-text index of the catalog. It owns its tables but never a connection: writes run in the
+/// caller's transaction, so the hub indexes a change in the same commit as the catalog change (a
+/// record visible in Watch is findable by Search), and reads run on the caller's connection, inside
+/// its snapshot transaction when it has one. Analysis happens in C#; an engine stores the analysed
+/// terms (SQLite: an FTS5 table that only splits on spaces).
+/// </summary>
+public interface ISearchIndex
+{
+    /// <summary>Creates the index tables when missing. Safe to call on every start.</summary>
+    Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken = default);
+
+    /// <summary>Opens a writer enlisted in <paramref name="transaction"/>.</summary>
+    Task<ISearchIndexWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken = default);
+
+    /// <summary>Indexes one record (a tombstone removes it) in <paramref name="transaction"/>.</summary>
+    Task UpsertAsync(Record record, DbTransaction transaction, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes one record in <paramref name="transaction"/>; false when it was not indexed.</summary>
+    Task<bool> DeleteAsync(RecordId id, DbTransaction transaction, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Runs a query. Throws <see cref="ArgumentException"/> for a page token of another query, a page size
+    /// out of range or a malformed language tag.
+    /// </summary>
+    Task<SearchResult> SearchAsync(
+        SearchQuery query, DbConnection connection, DbTransaction? transaction = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Document frequencies of analysed terms, for weighting them (matchmaking explains matches with them).</summary>
+    Task<TermStatistics> GetTermStatisticsAsync(
+        IReadOnlyCollection<string> terms, DbConnection connection, DbTransaction? transaction = null, CancellationToken cancellationToken = default);
+}

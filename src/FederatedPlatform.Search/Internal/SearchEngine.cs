@@ -1,0 +1,130 @@
+using System.Data.Common;
+using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Search.Analysis;
+
+namespace FederatedPlatform.Search.Internal;
+
+/// <summary>
+/// The engine-neutral search: analyses the query, decodes and issues paging tokens, chooses between
+/// all-term and any-term matching, counts facets and highlights hits; the store runs the SQL.
+/// </summary>
+internal sealed class SearchEngine : ISearchIndex
+{
+    private readonly ISearchStore _store;
+    private readonly SearchIndexOptions _options;
+    private readonly HitBuilder _hits;
+    private readonly FieldWeights _weights;
+
+    public SearchEngine(ISearchStore store, SearchIndexOptions options)
+    {
+        options.Validate();
+        _store = store;
+        _options = options;
+        _hits = new HitBuilder(new Highlighter(options));
+        _weights = new FieldWeights(options.TitleWeight, options.KeywordsWeight, options.SummaryWeight);
+    }
+
+    public Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return _store.EnsureSchemaAsync(connection, cancellationToken);
+    }
+
+    public async Task<ISearchIndexWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return new SearchIndexWriter(await _store.OpenWriterAsync(transaction, cancellationToken));
+    }
+
+    public async Task UpsertAsync(Record record, DbTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        await using var writer = await OpenWriterAsync(transaction, cancellationToken);
+        await writer.UpsertAsync(record, cancellationToken);
+    }
+
+    public async Task<bool> DeleteAsync(RecordId id, DbTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        await using var writer = await OpenWriterAsync(transaction, cancellationToken);
+        return await writer.DeleteAsync(id, cancellationToken);
+    }
+
+    public async Task<SearchResult> SearchAsync(
+        SearchQuery query, DbConnection connection, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(connection);
+        var pageSize = query.PageSize == 0 ? _options.DefaultPageSize : query.PageSize;
+        if (pageSize < 1 || pageSize > _options.MaxPageSize)
+        {
+            throw new ArgumentException($"page_size: must be 1 to {_options.MaxPageSize}", nameof(query));
+        }
+
+        var filter = query.Filter ?? SearchFilter.None;
+        SearchValidation.Trl(filter);
+        _ = SearchValidation.Languages(filter);
+        var terms = QueryTerms(query);
+        var fingerprint = PageToken.Fingerprint(terms, query.Matching, filter);
+        var matchAll = query.Matching != TermMatching.Any;
+        PageKey? after = null;
+        if (!string.IsNullOrEmpty(query.PageToken))
+        {
+            if (!PageToken.TryDecode(query.PageToken, fingerprint, out matchAll, out var key))
+            {
+                throw new ArgumentException("page_token: not a token of this query", nameof(query));
+            }
+
+            after = key;
+        }
+
+        var request = new PageRequest(terms, matchAll, filter, after, pageSize + 1, _weights);
+        var page = await _store.ReadPageAsync(connection, transaction, request, cancellationToken);
+        if (page.Count == 0 && after is null && query.Matching == TermMatching.AllThenAny && terms.Count > 1)
+        {
+            matchAll = false;
+            page = await _store.ReadPageAsync(connection, transaction, request with { MatchAll = false }, cancellationToken);
+        }
+
+        var nextToken = string.Empty;
+        if (page.Count > pageSize)
+        {
+            var last = page[pageSize - 1];
+            nextToken = PageToken.Encode(fingerprint, matchAll, new PageKey(last.Rank, last.CenterId, last.LocalId));
+            page = [.. page.Take(pageSize)];
+        }
+
+        var termSet = terms.ToHashSet(StringComparer.Ordinal);
+        var result = new SearchResult
+        {
+            Hits = [.. page.Select(hit => _hits.Build(hit, termSet, filter, query.IncludeSnippets))],
+            NextPageToken = nextToken,
+            Terms = terms,
+            MatchedAllTerms = matchAll || terms.Count <= 1,
+        };
+        if (!query.IncludeFacets)
+        {
+            return result;
+        }
+
+        var facets = new FacetAccumulator(new FilterMatcher(filter));
+        await foreach (var row in _store.ReadFacetRowsAsync(connection, transaction, terms, matchAll, cancellationToken))
+        {
+            facets.Add(row);
+        }
+
+        return result with { TotalCount = facets.Total, Facets = facets.Result() };
+    }
+
+    public Task<TermStatistics> GetTermStatisticsAsync(
+        IReadOnlyCollection<string> terms, DbConnection connection, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(connection);
+        return _store.ReadTermStatisticsAsync(connection, transaction, terms, cancellationToken);
+    }
+
+    private List<string> QueryTerms(SearchQuery query)
+    {
+        var terms = query.Terms ?? TextAnalyzer.Terms(query.Text ?? string.Empty);
+        return [.. terms.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).Take(_options.MaxQueryTerms)];
+    }
+}
