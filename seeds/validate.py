@@ -181,7 +181,7 @@ def check_record(r, where, chk):
     if missing:
         chk.err(where, f"missing keys {sorted(missing)}")
     if extra:
-        chk.err(where, f"keys not allowed for a {kind}: {sorted(extra)}")
+        chk.err(where, f"keys not allowed for {'an' if kind == 'achievement' else 'a'} {kind}: {sorted(extra)}")
     lid = r.get("local_id")
     if not isinstance(lid, str) or not LOCAL_ID.match(lid):
         chk.err(where, f"bad local_id {lid!r}")
