@@ -1,4 +1,3 @@
-using FederatedPlatform.Contracts.V1;
 using Microsoft.Data.Sqlite;
 
 namespace FederatedPlatform.Search.Tests.Support;

@@ -20,7 +20,7 @@ namespace FederatedPlatform.Hub.Watching.Internal;
 /// commit seen at N means everything up to N is readable.
 /// </para>
 /// </summary>
-internal sealed partial class FeedNotifier(
+internal sealed class FeedNotifier(
     HubCatalog catalog, IOptions<HubOptions> options, TimeProvider time, ILogger<FeedNotifier> logger) : IHostedLifecycleService, IDisposable
 {
     private readonly Channel<IReadOnlyList<CatalogChange>?> _inputs = Channel.CreateBounded<IReadOnlyList<CatalogChange>?>(

@@ -1,0 +1,217 @@
+using FederatedPlatform.Catalog;
+using FederatedPlatform.Catalog.Cursors;
+using FederatedPlatform.Catalog.Feed;
+using FederatedPlatform.Catalog.Filtering;
+using FederatedPlatform.Catalog.Storage;
+using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Grpc;
+using FederatedPlatform.Hub.Authentication.Internal;
+
+namespace FederatedPlatform.Hub.Watching.Internal;
+
+/// <summary>
+/// One Watch stream. It alternates between two modes until the call ends:
+/// <list type="bullet">
+/// <item>from the log — a snapshot when there is no usable cursor, then change-log pages after its
+///   position, until it reaches the head and the fan-out agrees to feed it live;</item>
+/// <item>live — commits from its bounded buffer, until the fan-out detaches it (buffer full), which
+///   sends it back to the log from the last commit it delivered.</item>
+/// </list>
+/// Its position only moves at commit boundaries, and everything at or below it is skipped, so no
+/// switch between modes loses or repeats an event.
+/// </summary>
+internal sealed class WatchSession(
+    CatalogFilter filter,
+    IServerStreamWriter<WatchEvent> responses,
+    HubCall call,
+    CatalogStore store,
+    FeedNotifier notifier,
+    SnapshotGate gate,
+    HubOptions options,
+    TimeProvider time)
+{
+    private readonly List<CatalogChange> _commit = [];
+    private ulong _position;
+    private DateTimeOffset _lastSent;
+
+    public async Task RunAsync(string cursor)
+    {
+        var token = call.CancellationToken;
+        _lastSent = time.GetUtcNow();
+        if (cursor.Length == 0)
+        {
+            await SnapshotAsync(null, token);
+        }
+        else
+        {
+            var decoded = store.Cursors.Decode(cursor, filter.Hash, await store.Feed.GetPositionAsync(token));
+            if (decoded.IsOk)
+            {
+                _position = decoded.Seq;
+            }
+            else
+            {
+                await SnapshotAsync(WatchEvents.ResetFor(decoded.Status), token);
+            }
+        }
+
+        while (true)
+        {
+            var live = await CatchUpAsync(token);
+            await FollowAsync(live, token);
+        }
+    }
+
+    /// <summary>A consistent snapshot, page by page, then its marker; preceded by a reset when one is due.</summary>
+    private async Task SnapshotAsync(Reset? reset, CancellationToken token)
+    {
+        using var permit = await gate.EnterAsync(token);
+        if (reset is not null)
+        {
+            await SendAsync(WatchEvents.Reset(reset), token);
+        }
+
+        await using var snapshot = await store.Feed.OpenSnapshotAsync(filter, token);
+        while (true)
+        {
+            var page = await snapshot.ReadPageAsync(options.SnapshotPageSize, token);
+            foreach (var record in page)
+            {
+                await SendAsync(WatchEvents.Upsert(call.Visible(record), string.Empty), token);
+            }
+
+            if (page.Count < options.SnapshotPageSize)
+            {
+                break;
+            }
+        }
+
+        _position = snapshot.Seq;
+        await SendAsync(WatchEvents.SnapshotComplete(snapshot.Count, Cursor(_position)), token);
+    }
+
+    /// <summary>Reads the log from the position until at its head and attached to the fan-out.</summary>
+    private async Task<LiveFeed> CatchUpAsync(CancellationToken token)
+    {
+        while (true)
+        {
+            FeedPage page;
+            try
+            {
+                page = await store.Feed.ReadChangesAsync(_position, filter, options.FeedPageSize, options.FeedScanSize, token);
+            }
+            catch (CatalogException e) when (e.Code == CatalogErrorCode.CursorTooOld)
+            {
+                await SnapshotAsync(WatchEvents.ResetFor(CursorStatus.TooOld), token);
+                continue;
+            }
+
+            for (var i = 0; i < page.Changes.Count; i++)
+            {
+                var change = page.Changes[i];
+                _commit.Add(change);
+                if (i == page.Changes.Count - 1 || page.Changes[i + 1].CommitEndSeq != change.CommitEndSeq)
+                {
+                    await SendCommitAsync(change.CommitEndSeq, token);
+                }
+            }
+
+            _position = Math.Max(_position, page.Through);
+            await BookmarkIfQuietAsync(token);
+            if (page.AtHead)
+            {
+                var live = new LiveFeed(options.WatcherBufferSize);
+                if (notifier.TryAttach(live, _position))
+                {
+                    return live;
+                }
+            }
+        }
+    }
+
+    /// <summary>Delivers live commits until detached.</summary>
+    private async Task FollowAsync(LiveFeed live, CancellationToken token)
+    {
+        try
+        {
+            var reader = live.Reader;
+            while (await reader.WaitToReadAsync(token))
+            {
+                while (reader.TryRead(out var signal))
+                {
+                    if (signal.Change is { } change)
+                    {
+                        if (change.Seq > _position)
+                        {
+                            _commit.Add(change);
+                        }
+                    }
+                    else if (signal.Through > _position)
+                    {
+                        await SendCommitAsync(signal.Through, token);
+                    }
+                    else if (signal.IsTick)
+                    {
+                        await BookmarkIfQuietAsync(token);
+                    }
+                    else
+                    {
+                        _commit.Clear();
+                    }
+                }
+            }
+        }
+        finally
+        {
+            notifier.Detach(live);
+
+            // A commit cut by the detach is read again, whole, from the log.
+            _commit.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Sends the events of one commit that concern this watcher and moves the position to its end.
+    /// Each event's cursor resumes right after it; the last one's covers the whole commit.
+    /// </summary>
+    private async Task SendCommitAsync(ulong commitEnd, CancellationToken token)
+    {
+        var events = new List<(CatalogChange Change, FeedEventKind Kind)>(_commit.Count);
+        foreach (var change in _commit)
+        {
+            var kind = change.Classify(filter);
+            if (kind != FeedEventKind.None)
+            {
+                events.Add((change, kind));
+            }
+        }
+
+        _commit.Clear();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var (change, kind) = events[i];
+            var cursor = Cursor(i == events.Count - 1 ? commitEnd : change.Seq);
+            await SendAsync(
+                kind == FeedEventKind.Upsert ? WatchEvents.Upsert(call.Visible(change.Record), cursor) : WatchEvents.Delete(change, cursor),
+                token);
+        }
+
+        _position = commitEnd;
+    }
+
+    private async Task BookmarkIfQuietAsync(CancellationToken token)
+    {
+        if (time.GetUtcNow() - _lastSent >= options.BookmarkInterval)
+        {
+            await SendAsync(WatchEvents.Bookmark(Cursor(_position)), token);
+        }
+    }
+
+    private async Task SendAsync(WatchEvent watchEvent, CancellationToken token)
+    {
+        await responses.WriteAsync(watchEvent, token);
+        _lastSent = time.GetUtcNow();
+    }
+
+    private string Cursor(ulong seq) => store.Cursors.Encode(seq, filter.Hash);
+}

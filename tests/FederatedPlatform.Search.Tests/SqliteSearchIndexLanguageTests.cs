@@ -1,0 +1,93 @@
+using FederatedPlatform.Search.Tests.Support;
+
+namespace FederatedPlatform.Search.Tests;
+
+public sealed class SqliteSearchIndexLanguageTests
+{
+    [Theory]
+    [InlineData("海水淡化", "cn-om/a1")]
+    [InlineData("淡化", "cn-om/a1")]
+    [InlineData("温室", "cn-mn/n1")]
+    [InlineData("ＳＯＬＡＲ　ＤＥＳＡＬＩＮＡＴＩＯＮ", "cn-om/a1")]
+    public async Task SearchAsync_Chinese_FindsWordsInsideRuns(string query, string expected)
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+
+        var ids = await sut.IdsAsync(query);
+
+        Assert.Equal(expected, ids[0]);
+    }
+
+    [Fact]
+    public async Task SearchAsync_ChineseTwoCharacterWord_FindsTitleAndKeyword()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+
+        var ids = await sut.IdsAsync("农业");
+
+        Assert.Equal(["cn-mn/n1", "cn-eg/a2"], ids);
+    }
+
+    [Theory]
+    [InlineData("المياه الجوفية")]
+    [InlineData("المِيَاهُ الجَوْفِيَّةُ")]
+    [InlineData("المـــياه الجوفيه")]
+    [InlineData("مياه جوفية")]
+    [InlineData("ادارة المياه")]
+    [InlineData("والمياه")]
+    public async Task SearchAsync_ArabicVariants_FindSameRecord(string query)
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+
+        var ids = await sut.IdsAsync(query);
+
+        Assert.Equal("cn-sa/n2", ids[0]);
+    }
+
+    [Theory]
+    [InlineData("desalinated seawater", "cn-om/a1")]
+    [InlineData("Pumps", "cn-sd/a3")]
+    [InlineData("IRRIGATIONS", "cn-eg/a2")]
+    [InlineData("système goutte", "cn-eg/a2")]
+    [InlineData("хүлэмжийн", "cn-mn/n1")]
+    public async Task SearchAsync_LatinAndCyrillic_FoldAndStem(string query, string expected)
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+
+        var ids = await sut.IdsAsync(query);
+
+        Assert.Equal(expected, ids[0]);
+    }
+
+    [Fact]
+    public async Task SearchAsync_NotAllTermsAnywhere_FallsBackToAnyTerm()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+
+        var result = await sut.SearchAsync("greenhouse submarine");
+
+        Assert.False(result.MatchedAllTerms);
+        Assert.Equal("cn-mn/n1", TestRecords.Key(result.Hits[0].Record));
+    }
+
+    [Fact]
+    public async Task SearchAsync_AllTermsSomewhere_RequiresAll()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+
+        var result = await sut.SearchAsync("solar groundwater");
+
+        Assert.True(result.MatchedAllTerms);
+        Assert.Equal(["cn-sd/a3"], result.Hits.Select(h => TestRecords.Key(h.Record)));
+    }
+
+    [Fact]
+    public async Task SearchAsync_TitleMatch_OutranksSummaryMatch()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+
+        var ids = await sut.IdsAsync("groundwater");
+
+        Assert.Equal(["cn-sa/n2", "cn-sd/a3"], ids);
+    }
+}

@@ -1,0 +1,81 @@
+using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Search.Tests.Support;
+
+namespace FederatedPlatform.Search.Tests;
+
+public sealed class SqliteSearchIndexUpdateTests
+{
+    [Fact]
+    public async Task UpsertAsync_NewVersion_ReplacesTermsAndFields()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+        var changed = SampleCatalog.SolarPumps.Clone();
+        changed.Version = 2;
+        changed.Title.Clear();
+        changed.Title["en"] = "Wind turbine blades";
+        changed.Summary.Clear();
+        changed.Sector = Sector.WindEnergy;
+
+        await sut.AddAsync(changed);
+
+        Assert.Empty(await sut.IdsAsync("villages"));
+        Assert.Equal(["cn-sd/a3"], await sut.IdsAsync("turbine", new SearchFilter { Sectors = [Sector.WindEnergy] }));
+        Assert.Equal(5, (await sut.SearchAsync(string.Empty)).TotalCount);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_Indexed_RemovesFromSearchAndFacets()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+        await using var transaction = await sut.Connection.BeginTransactionAsync();
+
+        var deleted = await sut.Index.DeleteAsync(SampleCatalog.SolarPumps.Id, transaction);
+        var again = await sut.Index.DeleteAsync(SampleCatalog.SolarPumps.Id, transaction);
+        await transaction.CommitAsync();
+
+        Assert.True(deleted);
+        Assert.False(again);
+        Assert.Empty(await sut.IdsAsync("villages"));
+        Assert.Equal(4, (await sut.SearchAsync(string.Empty)).TotalCount);
+    }
+
+    [Fact]
+    public async Task UpsertAsync_Tombstone_Removes()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+        var tombstone = new Record { Id = SampleCatalog.SolarPumps.Id.Clone(), Version = 2, Deleted = true };
+
+        await sut.AddAsync(tombstone);
+
+        Assert.Empty(await sut.IdsAsync("villages"));
+    }
+
+    [Fact]
+    public async Task UpsertAsync_TransactionRolledBack_IndexUnchanged()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+        await using (var transaction = await sut.Connection.BeginTransactionAsync())
+        {
+            await sut.Index.UpsertAsync(TestRecords.Achievement("cn-om/new", new() { ["en"] = "Graphene filters" }), transaction);
+            await sut.Index.DeleteAsync(SampleCatalog.SolarPumps.Id, transaction);
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Empty(await sut.IdsAsync("graphene"));
+        Assert.Equal(["cn-sd/a3"], await sut.IdsAsync("villages"));
+    }
+
+    [Fact]
+    public async Task GetTermStatisticsAsync_CountsRecordsPerTerm()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+
+        var stats = await sut.Index.GetTermStatisticsAsync(["solar", "海水", "absent"], sut.Connection);
+
+        Assert.Equal(5, stats.DocumentCount);
+        Assert.Equal(2, stats.DocumentFrequencies["solar"]);
+        Assert.Equal(1, stats.DocumentFrequencies["海水"]);
+        Assert.False(stats.DocumentFrequencies.ContainsKey("absent"));
+        Assert.True(stats.Idf("海水") > stats.Idf("solar"));
+    }
+}
