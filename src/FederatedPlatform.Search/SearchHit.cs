@@ -11,6 +11,9 @@ public sealed record SearchHit
     /// <summary>Relevance: higher is better (negated BM25); 0 when the query has no text.</summary>
     public required double Score { get; init; }
 
+    /// <summary>Whether the record contains every query term (always true for a one-term or empty query).</summary>
+    public required bool MatchesAllTerms { get; init; }
+
     /// <summary>The language tag of <see cref="Title"/> and <see cref="Snippet"/>.</summary>
     public required string Language { get; init; }
 

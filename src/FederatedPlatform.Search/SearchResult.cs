@@ -3,17 +3,14 @@ namespace FederatedPlatform.Search;
 /// <summary>One page of search results.</summary>
 public sealed record SearchResult
 {
-    /// <summary>Hits ordered by score, then by record id.</summary>
+    /// <summary>Hits with every term first, then by score, then by record id.</summary>
     public required IReadOnlyList<SearchHit> Hits { get; init; }
 
     /// <summary>Token for the next page; empty on the last page.</summary>
     public required string NextPageToken { get; init; }
 
-    /// <summary>The analysed terms searched for.</summary>
+    /// <summary>The analysed terms searched for; a prefix match ends in '*'.</summary>
     public required IReadOnlyList<string> Terms { get; init; }
-
-    /// <summary>False when no record had every term and the search fell back to any term.</summary>
-    public required bool MatchedAllTerms { get; init; }
 
     /// <summary>Records matching the query and filter; null when facets were not requested.</summary>
     public long? TotalCount { get; init; }

@@ -4,14 +4,15 @@ namespace FederatedPlatform.Search;
 public enum TermMatching
 {
     /// <summary>
-    /// Every term is required; when that finds nothing, any term suffices (ranked by BM25, so records
-    /// with more of the terms come first). The choice is made on the first page and kept by its paging token.
+    /// Records with any term match; those with every term rank first (then by BM25). A Chinese query
+    /// yields many bigrams, and a record rarely repeats a long phrase exactly, so requiring every term
+    /// alone would miss 太阳能海水淡化 for 太阳能淡化.
     /// </summary>
     AllThenAny,
 
     /// <summary>Every term is required.</summary>
     All,
 
-    /// <summary>Any term suffices.</summary>
+    /// <summary>Any term suffices, ranked by BM25 alone.</summary>
     Any,
 }

@@ -7,15 +7,15 @@ public sealed class SqliteSearchIndexFilterTests
 {
     public static TheoryData<SearchFilter, string[]> Filters => new()
     {
-        { new SearchFilter { Kinds = [RecordKind.Need] }, ["cn-sa/n2"] },
+        { new SearchFilter { Kinds = [RecordKind.Need] }, ["cn-mn/n1", "cn-sa/n2"] },
         { new SearchFilter { Sectors = [Sector.SolarEnergy, Sector.Desalination] }, ["cn-om/a1", "cn-sd/a3"] },
         { new SearchFilter { Countries = ["eg", "SD"] }, ["cn-eg/a2", "cn-sd/a3"] },
         { new SearchFilter { CenterIds = ["cn-om"] }, ["cn-om/a1"] },
-        { new SearchFilter { ExcludedCenterIds = ["cn-om", "cn-sd"] }, ["cn-eg/a2", "cn-sa/n2"] },
+        { new SearchFilter { ExcludedCenterIds = ["cn-om", "cn-sd"] }, ["cn-eg/a2", "cn-mn/n1", "cn-sa/n2"] },
         { new SearchFilter { Statuses = [RecordStatus.Closed] }, ["cn-sd/a3"] },
         { new SearchFilter { MinTrl = 7 }, ["cn-om/a1", "cn-eg/a2"] },
         { new SearchFilter { MinTrl = 1, MaxTrl = 6 }, ["cn-sd/a3"] },
-        { new SearchFilter { Languages = ["zh-Hans"] }, ["cn-om/a1", "cn-eg/a2"] },
+        { new SearchFilter { Languages = ["zh-Hans"] }, ["cn-om/a1", "cn-eg/a2", "cn-mn/n1"] },
         { new SearchFilter { Languages = ["ar"], Kinds = [RecordKind.Achievement] }, ["cn-om/a1", "cn-sd/a3"] },
     };
 
@@ -25,9 +25,21 @@ public sealed class SqliteSearchIndexFilterTests
     {
         await using var sut = await SampleCatalog.IndexAsync();
 
-        var ids = await sut.IdsAsync("water", filter);
+        var ids = await sut.IdsAsync(string.Empty, filter);
 
         Assert.Equal(expected.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task SearchAsync_TextAndFilter_BothApply()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+
+        var result = await sut.SearchAsync("solar", new SearchFilter { Statuses = [RecordStatus.Open] });
+
+        Assert.Equal(["cn-om/a1"], result.Hits.Select(h => TestRecords.Key(h.Record)));
+        Assert.Equal(1, result.TotalCount);
+        Assert.Equal([new FacetCount("closed", 1), new FacetCount("open", 1)], result.Facets[FacetField.Status]);
     }
 
     [Fact]
@@ -47,7 +59,7 @@ public sealed class SqliteSearchIndexFilterTests
     {
         await using var sut = await SampleCatalog.IndexAsync();
 
-        var result = await sut.SearchAsync("water", new SearchFilter { Kinds = [RecordKind.Achievement], Countries = ["CN"] });
+        var result = await sut.SearchAsync(string.Empty, new SearchFilter { Kinds = [RecordKind.Achievement], Countries = ["CN"] });
 
         Assert.Equal(1, result.TotalCount);
         Assert.Equal([new FacetCount("achievement", 1)], result.Facets[FacetField.Kind]);
@@ -64,11 +76,11 @@ public sealed class SqliteSearchIndexFilterTests
     {
         await using var sut = await SampleCatalog.IndexAsync();
 
-        var result = await sut.SearchAsync("water");
+        var result = await sut.SearchAsync(string.Empty);
 
-        Assert.Equal(4, result.TotalCount);
-        Assert.Equal([new FacetCount("achievement", 3), new FacetCount("need", 1)], result.Facets[FacetField.Kind]);
-        Assert.Equal([new FacetCount("open", 3), new FacetCount("closed", 1)], result.Facets[FacetField.Status]);
+        Assert.Equal(5, result.TotalCount);
+        Assert.Equal([new FacetCount("achievement", 3), new FacetCount("need", 2)], result.Facets[FacetField.Kind]);
+        Assert.Equal([new FacetCount("open", 4), new FacetCount("closed", 1)], result.Facets[FacetField.Status]);
     }
 
     [Fact]

@@ -60,25 +60,50 @@ public sealed class SqliteSearchIndexLanguageTests
     }
 
     [Fact]
-    public async Task SearchAsync_NotAllTermsAnywhere_FallsBackToAnyTerm()
+    public async Task SearchAsync_NoRecordWithAllTerms_AnyTermMatches()
     {
         await using var sut = await SampleCatalog.IndexAsync();
 
         var result = await sut.SearchAsync("greenhouse submarine");
 
-        Assert.False(result.MatchedAllTerms);
-        Assert.Equal("cn-mn/n1", TestRecords.Key(result.Hits[0].Record));
+        Assert.Equal("cn-mn/n1", TestRecords.Key(Assert.Single(result.Hits).Record));
+        Assert.False(result.Hits[0].MatchesAllTerms);
     }
 
     [Fact]
-    public async Task SearchAsync_AllTermsSomewhere_RequiresAll()
+    public async Task SearchAsync_SeveralTerms_RecordsWithAllTermsFirst()
     {
         await using var sut = await SampleCatalog.IndexAsync();
 
         var result = await sut.SearchAsync("solar groundwater");
 
-        Assert.True(result.MatchedAllTerms);
+        Assert.Equal("cn-sd/a3", TestRecords.Key(result.Hits[0].Record));
+        Assert.True(result.Hits[0].MatchesAllTerms);
+        Assert.Equal(3, result.Hits.Count);
+        Assert.All(result.Hits.Skip(1), h => Assert.False(h.MatchesAllTerms));
+    }
+
+    [Fact]
+    public async Task SearchAsync_MatchingAll_OnlyRecordsWithEveryTerm()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+
+        var result = await sut.Index.SearchAsync(new SearchQuery { Text = "solar groundwater", Matching = TermMatching.All }, sut.Connection);
+
         Assert.Equal(["cn-sd/a3"], result.Hits.Select(h => TestRecords.Key(h.Record)));
+        Assert.Equal(1, result.TotalCount);
+    }
+
+    [Fact]
+    public async Task SearchAsync_CyrillicInflection_MatchesByPrefix()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+
+        var result = await sut.SearchAsync("хүлэмж");
+
+        Assert.Equal("cn-mn/n1", TestRecords.Key(Assert.Single(result.Hits).Record));
+        Assert.Equal(["хүлэмж*"], result.Terms);
+        Assert.Equal("Орчин үеийн «хүлэмжийн» технологи", result.Hits[0].Title);
     }
 
     [Fact]

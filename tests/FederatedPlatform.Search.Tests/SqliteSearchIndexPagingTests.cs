@@ -1,4 +1,3 @@
-using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Search.Tests.Support;
 
 namespace FederatedPlatform.Search.Tests;
@@ -70,17 +69,25 @@ public sealed class SqliteSearchIndexPagingTests
     }
 
     [Fact]
-    public async Task SearchAsync_FallbackMode_KeptByToken()
+    public async Task SearchAsync_TieredPages_AllTermMatchesThenTheRest()
     {
         await using var sut = await TestIndex.CreateAsync();
         await sut.AddAsync(Catalog());
 
-        var first = await sut.SearchAsync("station submarine", pageSize: 5);
-        var second = await sut.SearchAsync("station submarine", pageSize: 5, pageToken: first.NextPageToken);
+        var hits = new List<SearchHit>();
+        var token = string.Empty;
+        do
+        {
+            var page = await sut.SearchAsync("station water", pageSize: 5, pageToken: token);
+            hits.AddRange(page.Hits);
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
 
-        Assert.False(first.MatchedAllTerms);
-        Assert.False(second.MatchedAllTerms);
-        Assert.Equal(12, first.Hits.Count + second.Hits.Count + (await sut.SearchAsync("station submarine", pageSize: 5, pageToken: second.NextPageToken)).Hits.Count);
+        Assert.Equal(47, hits.Count);
+        Assert.Equal(47, hits.Select(h => TestRecords.Key(h.Record)).Distinct().Count());
+        Assert.All(hits.Take(12), h => Assert.True(h.MatchesAllTerms));
+        Assert.All(hits.Skip(12), h => Assert.False(h.MatchesAllTerms));
     }
 
     [Theory]

@@ -17,12 +17,12 @@ internal sealed class Highlighter(SearchIndexOptions options)
     private const int BoundarySearch = 15;
 
     /// <summary>Tokens of <paramref name="text"/> whose term is in <paramref name="terms"/>, in text order.</summary>
-    public static List<AnalyzedToken> Matches(string text, IReadOnlySet<string> terms)
+    public static List<AnalyzedToken> Matches(string text, TermMatcher terms)
     {
         var matches = new List<AnalyzedToken>();
         foreach (var token in TextAnalyzer.Tokenize(text, AnalysisMode.Index))
         {
-            if (terms.Contains(token.Term))
+            if (terms.Matches(token.Term))
             {
                 matches.Add(token);
             }

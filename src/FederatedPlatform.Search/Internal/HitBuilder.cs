@@ -9,7 +9,7 @@ namespace FederatedPlatform.Search.Internal;
 /// </summary>
 internal sealed class HitBuilder(Highlighter highlighter)
 {
-    public SearchHit Build(StoredHit stored, IReadOnlySet<string> terms, SearchFilter filter, bool withSnippets)
+    public SearchHit Build(StoredHit stored, TermMatcher terms, SearchFilter filter, bool withSnippets)
     {
         var record = Record.Parser.ParseFrom(stored.Payload);
         var score = stored.Rank == 0 ? 0 : -stored.Rank;
@@ -37,13 +37,17 @@ internal sealed class HitBuilder(Highlighter highlighter)
         var summaryText = record.Summary.GetValueOrDefault(bestTag, string.Empty);
         if (!withSnippets)
         {
-            return new SearchHit { Record = record, Score = score, Language = bestTag, Title = titleText, Snippet = string.Empty };
+            return new SearchHit
+            {
+                Record = record, Score = score, MatchesAllTerms = stored.Tier == 0, Language = bestTag, Title = titleText, Snippet = string.Empty,
+            };
         }
 
         return new SearchHit
         {
             Record = record,
             Score = score,
+            MatchesAllTerms = stored.Tier == 0,
             Language = bestTag,
             Title = highlighter.Mark(titleText, titleMatches),
             Snippet = highlighter.Snippet(summaryText, summaryMatches),

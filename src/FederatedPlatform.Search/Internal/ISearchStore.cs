@@ -14,13 +14,13 @@ internal interface ISearchStore
 
     Task<IIndexDocumentWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken);
 
-    /// <summary>Up to <see cref="PageRequest.Limit"/> hits after the keyset position, by rank then record id.</summary>
+    /// <summary>Up to <see cref="PageRequest.Limit"/> hits after the keyset position, by tier, rank, then record id.</summary>
     Task<IReadOnlyList<StoredHit>> ReadPageAsync(
         DbConnection connection, DbTransaction? transaction, PageRequest request, CancellationToken cancellationToken);
 
     /// <summary>The filter fields of every record matching the terms, ignoring the filter (facets need the others).</summary>
     IAsyncEnumerable<FacetRow> ReadFacetRowsAsync(
-        DbConnection connection, DbTransaction? transaction, IReadOnlyList<string> terms, bool matchAll, CancellationToken cancellationToken);
+        DbConnection connection, DbTransaction? transaction, IReadOnlyList<QueryTerm> terms, TermMatching matching, CancellationToken cancellationToken);
 
     Task<TermStatistics> ReadTermStatisticsAsync(
         DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> terms, CancellationToken cancellationToken);

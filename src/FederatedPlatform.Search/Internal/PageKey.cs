@@ -1,4 +1,4 @@
 namespace FederatedPlatform.Search.Internal;
 
-/// <summary>The position after the last hit of a page: its raw engine rank, then its record id.</summary>
-internal readonly record struct PageKey(double Rank, string CenterId, string LocalId);
+/// <summary>The position after the last hit of a page: its tier (0: all terms matched), raw engine rank, then record id.</summary>
+internal readonly record struct PageKey(int Tier, double Rank, string CenterId, string LocalId);

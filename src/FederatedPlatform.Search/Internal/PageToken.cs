@@ -7,17 +7,16 @@ using System.Text;
 namespace FederatedPlatform.Search.Internal;
 
 /// <summary>
-/// Opaque paging tokens: a fingerprint of the query (terms, matching, filter), whether the first page
-/// fell back to any-term matching, and the keyset position (raw rank bits, center id, local id) after
-/// the last hit. Pages continue strictly after that position in (rank, id) order, so they never repeat
-/// or skip a record while the index is unchanged.
+/// Opaque paging tokens: a fingerprint of the query (terms, matching, filter) and the keyset position
+/// (tier, raw rank bits, center id, local id) after the last hit. Pages continue strictly after that
+/// position in (tier, rank, id) order, so they never repeat or skip a record while the index is unchanged.
 /// </summary>
 internal static class PageToken
 {
     private const byte FormatVersion = 1;
     private const int FingerprintLength = 8;
 
-    public static byte[] Fingerprint(IReadOnlyList<string> terms, TermMatching matching, SearchFilter filter)
+    public static byte[] Fingerprint(IReadOnlyList<QueryTerm> terms, TermMatching matching, SearchFilter filter)
     {
         var canonical = new StringBuilder()
             .Append((int)matching).Append('|')
@@ -34,7 +33,7 @@ internal static class PageToken
         return SHA256.HashData(Encoding.UTF8.GetBytes(canonical.ToString()))[..FingerprintLength];
     }
 
-    public static string Encode(ReadOnlySpan<byte> fingerprint, bool matchAll, PageKey key)
+    public static string Encode(ReadOnlySpan<byte> fingerprint, PageKey key)
     {
         var center = Encoding.UTF8.GetBytes(key.CenterId);
         var local = Encoding.UTF8.GetBytes(key.LocalId);
@@ -43,7 +42,7 @@ internal static class PageToken
         span[0] = FormatVersion;
         fingerprint.CopyTo(span[1..]);
         var at = 1 + FingerprintLength;
-        span[at++] = matchAll ? (byte)1 : (byte)0;
+        span[at++] = checked((byte)key.Tier);
         BinaryPrimitives.WriteInt64BigEndian(span[at..], BitConverter.DoubleToInt64Bits(key.Rank));
         at += 8;
         at = WriteString(span, at, center);
@@ -52,9 +51,8 @@ internal static class PageToken
     }
 
     /// <summary>False when the token is malformed or was issued for another query.</summary>
-    public static bool TryDecode(string token, ReadOnlySpan<byte> fingerprint, out bool matchAll, out PageKey key)
+    public static bool TryDecode(string token, ReadOnlySpan<byte> fingerprint, out PageKey key)
     {
-        matchAll = false;
         key = default;
         byte[] bytes;
         try
@@ -74,7 +72,7 @@ internal static class PageToken
             return false;
         }
 
-        matchAll = span[1 + FingerprintLength] == 1;
+        var tier = span[1 + FingerprintLength];
         var rank = BitConverter.Int64BitsToDouble(BinaryPrimitives.ReadInt64BigEndian(span[(1 + FingerprintLength + 1)..]));
         var at = fixedLength;
         if (!TryReadString(span, ref at, out var center) || !TryReadString(span, ref at, out var local) || at != span.Length
@@ -83,7 +81,7 @@ internal static class PageToken
             return false;
         }
 
-        key = new PageKey(rank, center, local);
+        key = new PageKey(tier, rank, center, local);
         return true;
     }
 

@@ -6,7 +6,7 @@ namespace FederatedPlatform.Search.Internal;
 
 /// <summary>
 /// The engine-neutral search: analyses the query, decodes and issues paging tokens, chooses between
-/// all-term and any-term matching, counts facets and highlights hits; the store runs the SQL.
+/// how terms combine, counts facets and highlights hits; the store runs the SQL.
 /// </summary>
 internal sealed class SearchEngine : ISearchIndex
 {
@@ -64,11 +64,10 @@ internal sealed class SearchEngine : ISearchIndex
         _ = SearchValidation.Languages(filter);
         var terms = QueryTerms(query);
         var fingerprint = PageToken.Fingerprint(terms, query.Matching, filter);
-        var matchAll = query.Matching != TermMatching.Any;
         PageKey? after = null;
         if (!string.IsNullOrEmpty(query.PageToken))
         {
-            if (!PageToken.TryDecode(query.PageToken, fingerprint, out matchAll, out var key))
+            if (!PageToken.TryDecode(query.PageToken, fingerprint, out var key))
             {
                 throw new ArgumentException("page_token: not a token of this query", nameof(query));
             }
@@ -76,29 +75,22 @@ internal sealed class SearchEngine : ISearchIndex
             after = key;
         }
 
-        var request = new PageRequest(terms, matchAll, filter, after, pageSize + 1, _weights);
+        var request = new PageRequest(terms, query.Matching, filter, after, pageSize + 1, _weights);
         var page = await _store.ReadPageAsync(connection, transaction, request, cancellationToken);
-        if (page.Count == 0 && after is null && query.Matching == TermMatching.AllThenAny && terms.Count > 1)
-        {
-            matchAll = false;
-            page = await _store.ReadPageAsync(connection, transaction, request with { MatchAll = false }, cancellationToken);
-        }
-
         var nextToken = string.Empty;
         if (page.Count > pageSize)
         {
             var last = page[pageSize - 1];
-            nextToken = PageToken.Encode(fingerprint, matchAll, new PageKey(last.Rank, last.CenterId, last.LocalId));
+            nextToken = PageToken.Encode(fingerprint, new PageKey(last.Tier, last.Rank, last.CenterId, last.LocalId));
             page = [.. page.Take(pageSize)];
         }
 
-        var termSet = terms.ToHashSet(StringComparer.Ordinal);
+        var matcher = new TermMatcher(terms);
         var result = new SearchResult
         {
-            Hits = [.. page.Select(hit => _hits.Build(hit, termSet, filter, query.IncludeSnippets))],
+            Hits = [.. page.Select(hit => _hits.Build(hit, matcher, filter, query.IncludeSnippets))],
             NextPageToken = nextToken,
-            Terms = terms,
-            MatchedAllTerms = matchAll || terms.Count <= 1,
+            Terms = [.. terms.Select(t => t.ToString())],
         };
         if (!query.IncludeFacets)
         {
@@ -106,7 +98,7 @@ internal sealed class SearchEngine : ISearchIndex
         }
 
         var facets = new FacetAccumulator(new FilterMatcher(filter));
-        await foreach (var row in _store.ReadFacetRowsAsync(connection, transaction, terms, matchAll, cancellationToken))
+        await foreach (var row in _store.ReadFacetRowsAsync(connection, transaction, terms, query.Matching, cancellationToken))
         {
             facets.Add(row);
         }
@@ -122,9 +114,16 @@ internal sealed class SearchEngine : ISearchIndex
         return _store.ReadTermStatisticsAsync(connection, transaction, terms, cancellationToken);
     }
 
-    private List<string> QueryTerms(SearchQuery query)
+    private List<QueryTerm> QueryTerms(SearchQuery query)
     {
         var terms = query.Terms ?? TextAnalyzer.Terms(query.Text ?? string.Empty);
-        return [.. terms.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).Take(_options.MaxQueryTerms)];
+        return
+        [
+            .. terms.Where(t => !string.IsNullOrWhiteSpace(t) && !t.Contains('"', StringComparison.Ordinal))
+                .Distinct(StringComparer.Ordinal)
+                .Take(_options.MaxQueryTerms)
+                .Select(QueryTerm.Of)
+                .Distinct(),
+        ];
     }
 }

@@ -3,7 +3,6 @@ using System.Net;
 using System.Threading.Channels;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
-using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -19,7 +18,7 @@ namespace FederatedPlatform.Node.Tests.TestSupport;
 /// </summary>
 public sealed class FakeHub : IAsyncDisposable
 {
-    private static readonly ServiceDescriptor HubService = HubReflection.Descriptor.Services.Single(s => s.Name == "Hub");
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor HubService = HubReflection.Descriptor.Services.Single(s => s.Name == "Hub");
 
     private readonly Channel<PublishCall> _publishCalls = Channel.CreateUnbounded<PublishCall>();
     private readonly Channel<WatchCall> _watchCalls = Channel.CreateUnbounded<WatchCall>();

@@ -3,7 +3,6 @@ using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Node.Internal;
 using FederatedPlatform.Node.Storage;
-using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -13,7 +12,7 @@ namespace FederatedPlatform.Node.Tests.TestSupport;
 /// <summary>A real node process in-process: NodeHost on a dynamic loopback port, with a client for its API.</summary>
 public sealed class NodeUnderTest : IAsyncDisposable
 {
-    private static readonly ServiceDescriptor NodeService = NodeReflection.Descriptor.Services.Single(s => s.Name == "Node");
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor NodeService = NodeReflection.Descriptor.Services.Single(s => s.Name == "Node");
 
     private readonly WebApplication _app;
     private readonly GrpcChannel _channel;

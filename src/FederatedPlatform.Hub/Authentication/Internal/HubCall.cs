@@ -11,6 +11,7 @@ namespace FederatedPlatform.Hub.Authentication.Internal;
 internal sealed class HubCall : IDisposable
 {
     private readonly CancellationTokenSource _linked;
+    private readonly CancellationTokenSource _hubSide;
     private readonly CancellationToken _revoked;
     private readonly CancellationToken _stopping;
     private readonly IDisposable? _lease;
@@ -21,13 +22,20 @@ internal sealed class HubCall : IDisposable
         _revoked = revoked;
         _stopping = stopping;
         _lease = lease;
-        _linked = CancellationTokenSource.CreateLinkedTokenSource(call, revoked, stopping);
+        _hubSide = CancellationTokenSource.CreateLinkedTokenSource(revoked, stopping);
+        _linked = CancellationTokenSource.CreateLinkedTokenSource(call, _hubSide.Token);
     }
 
     public Principal Principal { get; }
 
     /// <summary>Cancelled by the client, by revocation of the credential, or by shutdown.</summary>
     public CancellationToken CancellationToken => _linked.Token;
+
+    /// <summary>
+    /// Cancelled by revocation or shutdown only. Request-stream reads use it: the runtime already ends a
+    /// read when the client goes away, and cancelling a read of a reset request stream fails.
+    /// </summary>
+    public CancellationToken HubCancellation => _hubSide.Token;
 
     public bool Revoked => _revoked.IsCancellationRequested;
 
@@ -58,6 +66,7 @@ internal sealed class HubCall : IDisposable
     public void Dispose()
     {
         _linked.Dispose();
+        _hubSide.Dispose();
         _lease?.Dispose();
     }
 }

@@ -34,7 +34,7 @@ internal sealed class PublishSession(
     public async Task RunAsync()
     {
         var token = call.CancellationToken;
-        var hello = await ReadHelloAsync(token);
+        var hello = await ReadHelloAsync(call.HubCancellation);
         _centerId = hello.CenterId;
         _epoch = hello.Epoch;
         var start = await writer.OpenPublishAsync(_centerId, _epoch, hello.LastSeq, token);
@@ -89,7 +89,7 @@ internal sealed class PublishSession(
 
     private async Task LoopAsync(PublishRegistration registration, CancellationToken token)
     {
-        using var readCancel = CancellationTokenSource.CreateLinkedTokenSource(token);
+        using var readCancel = CancellationTokenSource.CreateLinkedTokenSource(call.HubCancellation, registration.Aborted);
         Task<bool>? read = null;
         try
         {
@@ -256,14 +256,15 @@ internal sealed class PublishSession(
             return;
         }
 
-        await readCancel.CancelAsync();
         try
         {
+            await readCancel.CancelAsync();
             await read;
         }
-        catch (Exception e) when (e is OperationCanceledException or RpcException or IOException)
+        catch (Exception e) when (e is OperationCanceledException or RpcException or IOException or AggregateException)
         {
-            // The stream is over either way; the status the caller sends is decided above.
+            // The stream is over either way (a reset request stream also fails the cancellation);
+            // the status the caller gets is decided above.
         }
     }
 }

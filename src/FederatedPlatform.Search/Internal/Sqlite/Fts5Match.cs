@@ -1,8 +1,11 @@
 namespace FederatedPlatform.Search.Internal.Sqlite;
 
-/// <summary>Builds an FTS5 MATCH expression from analysed terms: each term a quoted string, joined by AND or OR.</summary>
+/// <summary>Builds an FTS5 MATCH expression from query terms: each a quoted string (a prefix followed by *), joined by AND or OR.</summary>
 internal static class Fts5Match
 {
-    public static string Of(IReadOnlyList<string> terms, bool matchAll) =>
-        string.Join(matchAll ? " AND " : " OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+    public static string Of(IReadOnlyList<QueryTerm> terms, bool all) =>
+        string.Join(all ? " AND " : " OR ", terms.Select(Quote));
+
+    private static string Quote(QueryTerm term) =>
+        "\"" + term.Text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" + (term.Prefix ? "*" : string.Empty);
 }

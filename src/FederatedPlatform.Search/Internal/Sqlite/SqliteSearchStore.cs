@@ -25,10 +25,13 @@ internal sealed class SqliteSearchStore : ISearchStore
         var ranked = request.Terms.Count > 0;
         if (ranked)
         {
+            // AllThenAny over several terms: every record with any term, those with all of them first.
+            var tiered = request.Matching == TermMatching.AllThenAny && request.Terms.Count > 1;
             sql.Append(
-                """
-                SELECT d.center_id, d.local_id, m.rank, d.payload
-                FROM (SELECT rowid AS doc_id, bm25(search_fts, @w_title, @w_keywords, @w_summary) AS rank
+                $"""
+                SELECT d.center_id, d.local_id, m.tier, m.rank, d.payload
+                FROM (SELECT rowid AS doc_id, bm25(search_fts, @w_title, @w_keywords, @w_summary) AS rank,
+                             {(tiered ? "CASE WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @all) THEN 0 ELSE 1 END" : "0")} AS tier
                       FROM search_fts WHERE search_fts MATCH @match) AS m
                 JOIN search_docs AS d ON d.doc_id = m.doc_id
                 WHERE 1 = 1
@@ -36,25 +39,30 @@ internal sealed class SqliteSearchStore : ISearchStore
             command.Parameter("@w_title", request.Weights.Title);
             command.Parameter("@w_keywords", request.Weights.Keywords);
             command.Parameter("@w_summary", request.Weights.Summary);
-            command.Parameter("@match", Fts5Match.Of(request.Terms, request.MatchAll));
+            command.Parameter("@match", Fts5Match.Of(request.Terms, request.Matching == TermMatching.All));
+            if (tiered)
+            {
+                command.Parameter("@all", Fts5Match.Of(request.Terms, all: true));
+            }
         }
         else
         {
-            sql.Append("SELECT d.center_id, d.local_id, 0.0 AS rank, d.payload FROM search_docs AS d WHERE 1 = 1");
+            sql.Append("SELECT d.center_id, d.local_id, 0 AS tier, 0.0 AS rank, d.payload FROM search_docs AS d WHERE 1 = 1");
         }
 
         SqliteFilter.Append(sql, command, request.Filter);
         if (request.After is { } after)
         {
             sql.Append(ranked
-                ? " AND (m.rank > @a_rank OR (m.rank = @a_rank AND (d.center_id, d.local_id) > (@a_center, @a_local)))"
+                ? " AND (m.tier, m.rank, d.center_id, d.local_id) > (@a_tier, @a_rank, @a_center, @a_local)"
                 : " AND (d.center_id, d.local_id) > (@a_center, @a_local)");
+            command.Parameter("@a_tier", after.Tier);
             command.Parameter("@a_rank", after.Rank);
             command.Parameter("@a_center", after.CenterId);
             command.Parameter("@a_local", after.LocalId);
         }
 
-        sql.Append(ranked ? " ORDER BY m.rank, d.center_id, d.local_id" : " ORDER BY d.center_id, d.local_id");
+        sql.Append(ranked ? " ORDER BY m.tier, m.rank, d.center_id, d.local_id" : " ORDER BY d.center_id, d.local_id");
         sql.Append(" LIMIT @limit");
         command.Parameter("@limit", request.Limit);
         command.CommandText = sql.ToString();
@@ -63,7 +71,7 @@ internal sealed class SqliteSearchStore : ISearchStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hits.Add(new StoredHit(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), (byte[])reader.GetValue(3)));
+            hits.Add(new StoredHit(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetDouble(3), (byte[])reader.GetValue(4)));
         }
 
         return hits;
@@ -72,8 +80,8 @@ internal sealed class SqliteSearchStore : ISearchStore
     public async IAsyncEnumerable<FacetRow> ReadFacetRowsAsync(
         DbConnection connection,
         DbTransaction? transaction,
-        IReadOnlyList<string> terms,
-        bool matchAll,
+        IReadOnlyList<QueryTerm> terms,
+        TermMatching matching,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         const string columns = "d.kind, d.sector, d.country, d.center_id, d.status, d.trl, d.languages";
@@ -84,7 +92,7 @@ internal sealed class SqliteSearchStore : ISearchStore
                 : $"SELECT {columns} FROM search_docs AS d");
         if (terms.Count > 0)
         {
-            command.Parameter("@match", Fts5Match.Of(terms, matchAll));
+            command.Parameter("@match", Fts5Match.Of(terms, matching == TermMatching.All));
         }
 
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
