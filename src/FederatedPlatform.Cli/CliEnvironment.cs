@@ -22,6 +22,21 @@ public sealed class CliEnvironment
     /// <summary>Environment variable lookup.</summary>
     public Func<string, string?> Variables { get; }
 
-    /// <summary>The process console.</summary>
-    public static CliEnvironment System() => new(AnsiConsole.Console, Console.Error);
+    /// <summary>The process console; plain text and a wide layout when output goes to a file or a pipe.</summary>
+    public static CliEnvironment System()
+    {
+        if (!Console.IsOutputRedirected)
+        {
+            return new(AnsiConsole.Console, Console.Error);
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(Console.Out),
+        });
+        console.Profile.Width = 200;
+        return new(console, Console.Error);
+    }
 }

@@ -12,6 +12,9 @@ public static class FedplatCli
         var global = new GlobalOptions(environment);
         var root = new RootCommand("fedplat: the China–Arab States technology transfer federation (hub, nodes and their clients)");
         global.AddTo(root);
+        root.Subcommands.Add(HubCommand.Create(environment));
+        root.Subcommands.Add(NodeCommand.Create(environment));
+        root.Subcommands.Add(DemoCommand.Create(environment));
         root.Subcommands.Add(CenterCommands.Create(global));
         root.Subcommands.Add(CredentialCommands.Create(global));
         root.Subcommands.Add(ImportCommand.Create(global));

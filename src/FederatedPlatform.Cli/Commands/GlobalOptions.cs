@@ -7,8 +7,8 @@ namespace FederatedPlatform.Cli.Commands;
 /// <summary>Options every client command understands; values fall back to FEDPLAT_* environment variables.</summary>
 internal sealed class GlobalOptions(CliEnvironment environment)
 {
-    public const string DefaultHub = "http://127.0.0.1:7400";
-    public const string DefaultNode = "http://127.0.0.1:7401";
+    public const string DefaultHub = "http://127.0.0.1:7300";
+    public const string DefaultNode = "http://127.0.0.1:7301";
 
     public Option<string?> Hub { get; } = new("--hub") { Description = $"Hub address (env FEDPLAT_HUB, default {DefaultHub})", Recursive = true };
 

@@ -278,7 +278,9 @@ internal sealed class GrpcCall<TRequest, TResponse>
             {
                 failure = ex.Status;
             }
-            _reader!.AdvanceTo(buffer.Start, buffer.End);
+            // After a whole message only that message is examined: more may already be buffered, and
+            // marking them examined would make the next read wait for bytes that may never come.
+            _reader!.AdvanceTo(buffer.Start, message is null ? buffer.End : buffer.Start);
             if (message is not null)
             {
                 return message;

@@ -231,21 +231,27 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
     public async ValueTask<T?> ReadMessageAsync<T>(Marshaller<T> marshaller, CancellationToken cancellationToken)
         where T : class
     {
+        try
+        {
+            return await ReadFrameAsync(marshaller, cancellationToken);
+        }
+        catch (IOException ex)
+        {
+            // Kestrel reports a client's RST_STREAM (or a dropped connection) from ReadAsync and AdvanceTo alike.
+            throw new RpcException(new Status(StatusCode.Cancelled, "The client reset the request stream.", ex));
+        }
+    }
+
+    private async ValueTask<T?> ReadFrameAsync<T>(Marshaller<T> marshaller, CancellationToken cancellationToken)
+        where T : class
+    {
         var reader = _http.Request.BodyReader;
         using var registration = cancellationToken.CanBeCanceled && cancellationToken != _token
             ? cancellationToken.Register(static r => ((PipeReader)r!).CancelPendingRead(), reader)
             : default;
         while (true)
         {
-            ReadResult result;
-            try
-            {
-                result = await reader.ReadAsync(_token);
-            }
-            catch (IOException ex)
-            {
-                throw new RpcException(new Status(StatusCode.Cancelled, "The client reset the request stream.", ex));
-            }
+            var result = await reader.ReadAsync(_token);
             if (result.IsCanceled)
             {
                 throw new OperationCanceledException(cancellationToken);
@@ -321,6 +327,12 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
         {
             GrpcLog.DeadlineExceeded(_runtime.Logger, _method);
         }
+        else if (_http.RequestAborted.IsCancellationRequested)
+        {
+            Status = new Status(StatusCode.Cancelled, "Call cancelled by the client.");
+            GrpcLog.CallCancelled(_runtime.Logger, _method);
+            return;
+        }
         else if (exception is RpcException rpc)
         {
             Status = rpc.Status;
@@ -329,12 +341,6 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
                 ResponseTrailers.Add(entry);
             }
             GrpcLog.CallEndedWithStatus(_runtime.Logger, _method, rpc.StatusCode, rpc.Status.Detail);
-        }
-        else if (_http.RequestAborted.IsCancellationRequested)
-        {
-            Status = new Status(StatusCode.Cancelled, "Call cancelled by the client.");
-            GrpcLog.CallCancelled(_runtime.Logger, _method);
-            return;
         }
         else
         {

@@ -102,6 +102,38 @@ public sealed class DeadlineAndCancellationTests
     }
 
     [Fact]
+    public async Task ClientResetsDuplexWhileServerReads_HandlerEndsCancelledWithoutLoggingAnError()
+    {
+        var handlerEnded = new TaskCompletionSource<Exception?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var sut = await TestGrpcServer.StartAsync(b => b.DuplexStreaming<StreamingOutputCallRequest, StreamingOutputCallResponse>("FullDuplexCall", async (requests, _, context) =>
+        {
+            try
+            {
+                while (await requests.MoveNext(CancellationToken.None))
+                {
+                    firstRead.TrySetResult();
+                }
+                handlerEnded.TrySetResult(null);
+            }
+            catch (Exception ex)
+            {
+                handlerEnded.TrySetResult(ex);
+                throw;
+            }
+        }));
+        using var channel = sut.CreateChannel();
+        var call = channel.CreateCallInvoker().AsyncDuplexStreamingCall(TestServices.FullDuplexCall, default);
+        await call.RequestStream.WriteAsync(new StreamingOutputCallRequest()).WithTimeout();
+        await firstRead.Task.WithTimeout();
+
+        call.Dispose();
+
+        var ended = await handlerEnded.Task.WithTimeout();
+        Assert.True(ended is RpcException { StatusCode: StatusCode.Cancelled } or OperationCanceledException, ended?.ToString());
+    }
+
+    [Fact]
     public async Task ServerResetsStream_ClientGetsCancelled()
     {
         var firstRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
