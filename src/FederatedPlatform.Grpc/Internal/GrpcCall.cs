@@ -344,10 +344,15 @@ internal sealed class GrpcCall<TRequest, TResponse>
         _deadlineTimer?.Dispose();
         _userCancellation.Dispose();
         _headers.TrySetException(new RpcException(status, trailers));
-        _pushContent?.Complete();
-        if (status.StatusCode != StatusCode.OK)
+        if (status.StatusCode == StatusCode.OK)
         {
+            _pushContent?.Complete();
+        }
+        else
+        {
+            // Reset first: a clean END_STREAM before the reset would tell the server the client finished normally.
             _cts.Cancel();
+            _pushContent?.Abort();
         }
         _response?.Dispose();
         _finished.TrySetResult();

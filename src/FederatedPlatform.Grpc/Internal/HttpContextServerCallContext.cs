@@ -247,7 +247,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
     {
         var reader = _http.Request.BodyReader;
         using var registration = cancellationToken.CanBeCanceled && cancellationToken != _token
-            ? cancellationToken.Register(static r => ((PipeReader)r!).CancelPendingRead(), reader)
+            ? cancellationToken.Register(static r => CancelPendingRead((PipeReader)r!), reader)
             : default;
         while (true)
         {
@@ -258,11 +258,13 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
             }
             var buffer = result.Buffer;
             var consumed = buffer.Start;
+            var framed = false;
             try
             {
                 var max = _runtime.Options.MaxReceiveMessageSize;
                 if (MessageCodec.TryReadFrame(ref buffer, max, out var compressed, out var payload))
                 {
+                    framed = true;
                     var message = MessageCodec.Decode(payload, compressed, _requestEncoding, _requestEncodingName, max, marshaller);
                     consumed = buffer.Start;
                     LastMessageCompressed = compressed;
@@ -279,8 +281,26 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
             }
             finally
             {
-                reader.AdvanceTo(consumed, buffer.End);
+                // After a whole message only that message is examined: more messages may already be
+                // buffered, and marking them examined would make the next read wait for new bytes.
+                reader.AdvanceTo(consumed, framed ? consumed : buffer.End);
             }
+        }
+    }
+
+    /// <summary>
+    /// Cancels a pending read for a caller's token. After a client reset Kestrel throws from CancelPendingRead;
+    /// the read then ends by itself, and the exception must not escape into whoever cancelled the token.
+    /// </summary>
+    private static void CancelPendingRead(PipeReader reader)
+    {
+        try
+        {
+            reader.CancelPendingRead();
+        }
+        catch (IOException)
+        {
+            // The request stream is gone; the pending read fails on its own.
         }
     }
 

@@ -16,6 +16,9 @@ internal sealed class PushStreamContent : HttpContent
     /// <summary>Ends the request body (HTTP/2 END_STREAM).</summary>
     public void Complete() => _complete.TrySetResult();
 
+    /// <summary>Abandons the request body: the handler resets the stream instead of ending it cleanly.</summary>
+    public void Abort() => _complete.TrySetCanceled();
+
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => SerializeToStreamAsync(stream, context, CancellationToken.None);
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)

@@ -40,6 +40,8 @@ internal static class HubErrors
 
     public static RpcException ShuttingDown() => Make(StatusCode.Unavailable, "the hub is shutting down; reconnect later");
 
+    public static RpcException ClientGone(Exception cause) => new(new Status(StatusCode.Cancelled, "the client reset the stream", cause));
+
     public static RpcException Revoked() => Make(StatusCode.Unauthenticated, "the credential was revoked");
 
     /// <summary>A gap in a Publish stream: OUT_OF_RANGE naming the expected seq, also in a trailer.</summary>

@@ -6,6 +6,9 @@ namespace FederatedPlatform.Hub.Tests.Support;
 /// <summary>Collects errors so a test whose hub logs an unexpected error fails.</summary>
 public sealed class ErrorCollectingLoggerProvider : ILoggerProvider
 {
+    /// <summary>FEDPLAT_TEST_LOG=1 also prints every hub log line (debug included) to stderr.</summary>
+    private static readonly bool Verbose = Environment.GetEnvironmentVariable("FEDPLAT_TEST_LOG") == "1";
+
     public ConcurrentQueue<string> Errors { get; } = new();
 
     public ConcurrentQueue<string> Lines { get; } = new();
@@ -29,13 +32,16 @@ public sealed class ErrorCollectingLoggerProvider : ILoggerProvider
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= (Environment.GetEnvironmentVariable("FEDPLAT_TEST_LOG") == "1" ? LogLevel.Debug : LogLevel.Information);
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= (Verbose ? LogLevel.Debug : LogLevel.Information);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             var line = $"{logLevel} {category} [{eventId.Id}] {formatter(state, exception)} {exception}";
             owner.Lines.Enqueue(line);
-            if (Environment.GetEnvironmentVariable("FEDPLAT_TEST_LOG") == "1") { Console.Error.WriteLine(line); }
+            if (Verbose)
+            {
+                Console.Error.WriteLine(line);
+            }
             if (logLevel >= LogLevel.Error)
             {
                 owner.Errors.Enqueue(line);

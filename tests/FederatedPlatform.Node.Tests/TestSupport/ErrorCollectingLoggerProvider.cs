@@ -24,14 +24,22 @@ public sealed class ErrorCollectingLoggerProvider : ILoggerProvider
 
     private sealed class CollectingLogger(ErrorCollectingLoggerProvider owner, string category) : ILogger
     {
+        // FEDPLAT_TEST_LOG=1 prints every message from Information up, to diagnose a failing test.
+        private static readonly bool Verbose = Environment.GetEnvironmentVariable("FEDPLAT_TEST_LOG") == "1";
+
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error;
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Error || (logLevel >= LogLevel.Information && Verbose);
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (IsEnabled(logLevel))
+            if (Verbose)
+            {
+                Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {logLevel} {category} [{eventId.Id}] {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
+            }
+
+            if (logLevel >= LogLevel.Error)
             {
                 owner.Errors.Enqueue($"{category} [{eventId.Id}] {formatter(state, exception)} {exception}");
             }

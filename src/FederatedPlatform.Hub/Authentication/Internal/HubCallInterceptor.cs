@@ -72,6 +72,11 @@ internal sealed class HubCallInterceptor(
         {
             throw HubErrors.ShuttingDown();
         }
+        catch (IOException e)
+        {
+            // A write raced with the client resetting the stream; nobody is left to tell.
+            throw HubErrors.ClientGone(e);
+        }
     }
 
     private async Task<HubCall> AdmitAsync(ServerCallContext context, Role[] roles)

@@ -38,8 +38,9 @@ internal sealed class Publisher(
                 await session.RunAsync(stoppingToken);
                 reason = "the hub ended the stream";
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopping: the call was cancelled under the stream, whatever form the failure took.
                 health.PublishDisconnected(null);
                 return;
             }

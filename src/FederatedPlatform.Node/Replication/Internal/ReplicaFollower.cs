@@ -39,8 +39,9 @@ internal sealed class ReplicaFollower(
                 await FollowAsync(backoff, stoppingToken);
                 reason = "the hub ended the stream";
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopping: the call was cancelled under the stream, whatever form the failure took.
                 health.ReplicaDisconnected(null);
                 return;
             }
