@@ -97,7 +97,7 @@ internal static class DemoCommand
         var first = federation.Nodes[0];
         console.MarkupLineInterpolated($"[green]converged[/]: {federation.Nodes.Count} centers, {total} records in every replica.");
         console.MarkupLineInterpolated($"hub      {federation.Hub.Address}   operator token: {tokenFile}");
-        console.MarkupLineInterpolated($"node     {first.Address}   ({first.Center.Id}; the others follow on the next ports)");
+        console.MarkupLineInterpolated($"node     {first.Address}   ({first.Center.Id}; every node's port is in the table)");
         console.MarkupLine("try, in another terminal:");
         console.MarkupLineInterpolated($"  dotnet run --project src/FederatedPlatform.Cli -- status --hub {federation.Hub.Address} --token-file {tokenFile}");
         console.MarkupLineInterpolated($"  dotnet run --project src/FederatedPlatform.Cli -- watch --hub {federation.Hub.Address} --token-file {tokenFile} --sector desalination");
