@@ -1,3 +1,7 @@
+using System.CommandLine;
 using FederatedPlatform.Cli;
 
-return await FedplatCli.Create(CliEnvironment.System()).Parse(args).InvokeAsync();
+// Ctrl-C cancels the running command; hub, node and demo then stop their servers in order, which takes
+// longer than System.CommandLine's default grace period.
+var configuration = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+return await FedplatCli.Create(CliEnvironment.System()).Parse(args).InvokeAsync(configuration);

@@ -5,6 +5,8 @@ using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub;
 using FederatedPlatform.Node;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace FederatedPlatform.Cli.Demo;
@@ -39,6 +41,7 @@ internal sealed class DemoFederation : IAsyncDisposable
             options.Port = hubPort;
         });
         Quiet(builder.Logging);
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         HubHost hub;
         try
         {
@@ -66,7 +69,11 @@ internal sealed class DemoFederation : IAsyncDisposable
                     options.Token = credential.Token;
                     options.DatabasePath = Path.Combine(dataDirectory, center.Id + ".node.db");
                     options.ListenPort = nodePortBase == 0 ? 0 : nodePortBase + i;
-                }, b => Quiet(b.Logging));
+                }, b =>
+                {
+                    Quiet(b.Logging);
+                    b.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
+                });
                 await app.StartAsync(cancellationToken);
                 federation._nodes.Add(new DemoNode(center, app, app.GetListenAddress()));
             }
