@@ -1,28 +1,51 @@
-using System.Globalization;
 using FederatedPlatform.Bench.Federation;
 
-// ingest-storage [--centers 4] [--changes 1000000] [--batch 500]: hub apply path vs raw SQLite, same run.
-var options = args.Where(a => a.StartsWith("--", StringComparison.Ordinal))
-    .Select((a, i) => (Key: a[2..], Index: Array.IndexOf(args, a)))
-    .ToDictionary(p => p.Key, p => p.Index + 1 < args.Length ? args[p.Index + 1] : "true", StringComparer.Ordinal);
-int Int(string key, int fallback) => options.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+// Whole-system figures for issue 3; see bench/federation/README.md.
+//   ingest   [--nodes 4] [--changes 1000000] [--batch 500] [--window 2000]
+//   storage  [--nodes 4] [--changes 1000000] [--batch 500]            (hub apply path vs raw SQLite, no network)
+//   fanout   [--watchers 1000] [--rate 1000] [--seconds 20] [--warmup 2] [--channels 10] [--cli <fedplat.dll>]
+//   catchup  [--records 1000000] [--nodes 4] [--batch 500] [--window 2000] [--poll-ms 250]
+if (args.Length == 0 || args[0].StartsWith('-'))
+{
+    Console.Error.WriteLine("usage: FederatedPlatform.Bench.Federation ingest|storage|fanout|catchup [--option value ...] (see bench/federation/README.md)");
+    return 2;
+}
 
-var centers = Int("centers", 4);
-var total = Int("changes", 1_000_000);
-var batch = Int("batch", 500);
-var perCenter = total / centers;
+var options = new BenchArgs(args.Skip(1));
+var keep = Environment.GetEnvironmentVariable("KEEP_BENCH_DATA") is not null;
 var dir = Directory.CreateTempSubdirectory("fedplat-bench-");
 try
 {
-    Console.WriteLine($"ingest (storage): {centers} centers x {perCenter} changes, batches of {batch}, durable commits (WAL, synchronous=FULL)");
-    var raw = await RawSqliteBaseline.RunAsync(Path.Combine(dir.FullName, "raw.db"), centers, perCenter, batch);
-    Console.WriteLine($"  raw SQLite, same two writes per change: {raw,10:N0} changes/s   rows {await RowCounts.ReadAsync(Path.Combine(dir.FullName, "raw.db"))}");
-    var hub = await StorageApplyBenchmark.RunAsync(Path.Combine(dir.FullName, "hub.db"), centers, perCenter, batch);
-    Console.WriteLine($"  hub apply (validate, version rule, seq, change log, record): {hub,10:N0} changes/s  ({hub / raw:0.00}x raw)   rows {await RowCounts.ReadAsync(Path.Combine(dir.FullName, "hub.db"))}");
+    Console.WriteLine($"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, nproc {Environment.ProcessorCount}, load average {LoadAverage.Read()}");
+    switch (args[0])
+    {
+        case "ingest":
+            await IngestCommand.RunAsync(options, dir.FullName, storageLine: true);
+            break;
+        case "storage":
+            await IngestCommand.RunAsync(options, dir.FullName, storageLine: false);
+            break;
+        case "fanout":
+            await FanoutBenchmark.RunAsync(options, dir.FullName);
+            break;
+        case "catchup":
+            await CatchupBenchmark.RunAsync(options, dir.FullName);
+            break;
+        default:
+            Console.Error.WriteLine($"unknown command '{args[0]}' (ingest, storage, fanout, catchup)");
+            return 2;
+    }
+
+    Console.WriteLine($"done; load average {LoadAverage.Read()}");
+    return 0;
 }
 finally
 {
-    if (Environment.GetEnvironmentVariable("KEEP_BENCH_DATA") is null)
+    if (keep)
+    {
+        Console.WriteLine($"data kept in {dir.FullName}");
+    }
+    else
     {
         dir.Delete(recursive: true);
     }

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Globalization;
+using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Grpc;
+
+namespace FederatedPlatform.Bench.Federation;
+
+/// <summary>
+/// <c>fanout</c>: the hub in a child process; W Watch streams (no cursor, no filter: empty snapshot, then
+/// live) spread over several channels from this process; one center publishing at a steady rate. Each
+/// change's send time (taken right before the publisher writes it) is compared with its arrival at every
+/// watcher. Every watcher must receive every change exactly once, and nothing but those upserts.
+/// </summary>
+public static class FanoutBenchmark
+{
+    public static async Task RunAsync(BenchArgs options, string dir)
+    {
+        var watchers = options.Int("watchers", 1000);
+        var rate = options.Int("rate", 1000);
+        var seconds = options.Int("seconds", 20);
+        var warmup = options.Int("warmup", 2);
+        var channelCount = options.Int("channels", 10);
+        var window = options.Int("window", 256);
+        var cli = options.String("cli") ?? ChildHub.DefaultCliPath();
+        options.EnsureAllUsed();
+        var total = rate * seconds;
+        var warmupChanges = Math.Min(total, rate * warmup);
+
+        // One reader credential holds every watcher, so its per-credential limits are raised to fit them.
+        string[] settings =
+        [
+            $"--Hub:MaxStreamsPerCredential={watchers + 16}",
+            $"--Hub:RequestBurstPerCredential={watchers + 200}",
+            $"--Hub:MaxQueuedSnapshots={watchers + 16}",
+        ];
+        await using var hub = await ChildHub.StartAsync(cli, dir, settings);
+        var memory = new MemorySampler(hub);
+        Console.WriteLine($"fan-out: hub pid {hub.ProcessId} at {hub.Address} ({string.Join(' ', settings)}); {watchers} watchers over {channelCount} channels; " +
+            $"1 publisher at {rate}/s for {seconds} s ({total:N0} changes, window {window}); first {warmup} s not in the latency figures");
+        memory.Mark("hub started");
+
+        using var op = await HubOperator.FromTokenFileAsync(hub.Address, hub.OperatorTokenPath);
+        var publisherToken = await op.RegisterCenterAsync("pub");
+        var readerToken = await op.IssueAsync(Role.Reader);
+
+        var channels = Enumerable.Range(0, channelCount).Select(_ => Rpc.Channel(hub.Address)).ToArray();
+        using var stop = new CancellationTokenSource();
+        var sentAt = new long[total];
+        var histogram = new LatencyHistogram();
+        var states = new WatcherState[watchers];
+        var tasks = new Task[watchers];
+        var attach = Stopwatch.StartNew();
+        for (var w = 0; w < watchers; w++)
+        {
+            states[w] = new WatcherState(total);
+            var state = states[w];
+            var invoker = channels[w % channelCount].CreateCallInvoker();
+            tasks[w] = Task.Run(() => WatchAsync(invoker, readerToken, state, sentAt, warmupChanges, histogram, stop.Token));
+        }
+
+        var allReady = Task.WhenAll(states.Select(s => s.Ready.Task));
+        if (await Task.WhenAny(allReady, Task.WhenAny(tasks), Task.Delay(TimeSpan.FromSeconds(120))) != allReady)
+        {
+            var failure = tasks.FirstOrDefault(t => t.IsFaulted)?.Exception?.InnerException;
+            throw new InvalidOperationException($"only {states.Count(s => s.Ready.Task.IsCompleted)} of {watchers} watchers completed their snapshot", failure);
+        }
+
+        Console.WriteLine($"  {watchers} watchers live after {attach.Elapsed.TotalSeconds:0.0} s");
+        memory.Mark("watchers live");
+        memory.Start();
+
+        using var publishChannel = Rpc.Channel(hub.Address);
+        var template = SyntheticRecords.Create("pub", 0, 1);
+        var clock = Stopwatch.StartNew();
+        var publishTask = new WindowedPublisher(publishChannel.CreateCallInvoker(), publisherToken, "pub", window).RunAsync(
+            total,
+            i =>
+            {
+                var record = template.Clone();
+                record.Id.LocalId = "r-" + i.ToString(CultureInfo.InvariantCulture);
+                return record;
+            },
+            async i =>
+            {
+                var due = TimeSpan.FromSeconds(i / (double)rate) - clock.Elapsed;
+                if (due > TimeSpan.Zero)
+                {
+                    await Task.Delay(due);
+                }
+            },
+            i => Volatile.Write(ref sentAt[i], Stopwatch.GetTimestamp()));
+        var published = await publishTask;
+        var publishSeconds = clock.Elapsed.TotalSeconds;
+
+        var allDone = Task.WhenAll(states.Select(s => s.Done.Task));
+        var finished = await Task.WhenAny(allDone, Task.Delay(TimeSpan.FromSeconds(60))) == allDone;
+        var drainSeconds = clock.Elapsed.TotalSeconds - publishSeconds;
+        memory.Stop();
+        memory.Mark("end");
+        await stop.CancelAsync();
+        await Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+        foreach (var channel in channels)
+        {
+            channel.Dispose();
+        }
+
+        var complete = states.Count(s => s.Received == total);
+        var duplicates = states.Sum(s => s.Duplicates);
+        var unexpected = states.Sum(s => s.Unexpected);
+        var failed = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!.Message).Distinct().Take(3).ToList();
+        Console.WriteLine($"  published {published.AppliedSeq:N0} changes in {publishSeconds:0.0} s ({published.AppliedSeq / publishSeconds:N0}/s, {published.Acks:N0} acks); " +
+            $"all watchers done {drainSeconds:0.0} s after the last ack");
+        Console.WriteLine($"  delivery: {complete} of {watchers} watchers received all {total:N0} changes; {duplicates} duplicates; {unexpected} unexpected events" +
+            (failed.Count > 0 ? "; errors: " + string.Join(" | ", failed) : string.Empty));
+        if (!finished || complete != watchers || duplicates != 0 || unexpected != 0)
+        {
+            throw new InvalidOperationException("fan-out incomplete: no latency figure is printed for a run that lost, repeated or added events");
+        }
+
+        Console.WriteLine($"  publish->delivery latency over {histogram.Count:N0} deliveries: p50 {histogram.QuantileMs(0.50):0.0} ms, p99 {histogram.QuantileMs(0.99):0.0} ms, " +
+            $"p99.9 {histogram.QuantileMs(0.999):0.0} ms, max {histogram.MaxMs:0.0} ms (target p99 < 100 ms)");
+        Console.WriteLine($"  hub VmRSS: {memory.Report()}");
+    }
+
+    private static async Task WatchAsync(CallInvoker invoker, string token, WatcherState state, long[] sentAt, int warmupChanges, LatencyHistogram histogram, CancellationToken cancellationToken)
+    {
+        using var call = invoker.AsyncServerStreamingCall(Rpc.Watch, new CallOptions(Rpc.Bearer(token), cancellationToken: cancellationToken), new WatchRequest());
+        var stream = call.ResponseStream;
+        while (await stream.MoveNext(cancellationToken))
+        {
+            var now = Stopwatch.GetTimestamp();
+            var e = stream.Current;
+            switch (e.KindCase)
+            {
+                case WatchEvent.KindOneofCase.SnapshotComplete when !state.Ready.Task.IsCompleted:
+                    state.Ready.TrySetResult();
+                    break;
+                case WatchEvent.KindOneofCase.Upsert when state.Ready.Task.IsCompleted:
+                    var i = int.Parse(e.Upsert.Record.Id.LocalId.AsSpan(2), CultureInfo.InvariantCulture);
+                    if (state.Seen[i])
+                    {
+                        state.Duplicates++;
+                        break;
+                    }
+
+                    state.Seen[i] = true;
+                    if (i >= warmupChanges)
+                    {
+                        histogram.Record(now - Volatile.Read(ref sentAt[i]));
+                    }
+
+                    if (++state.Received == state.Seen.Length)
+                    {
+                        state.Done.TrySetResult();
+                    }
+
+                    break;
+                case WatchEvent.KindOneofCase.Bookmark:
+                    break;
+                default:
+                    state.Unexpected++;
+                    break;
+            }
+        }
+    }
+
+    private sealed class WatcherState(int total)
+    {
+        public bool[] Seen { get; } = new bool[total];
+
+        public int Received { get; set; }
+
+        public int Duplicates { get; set; }
+
+        public int Unexpected { get; set; }
+
+        public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
