@@ -1,0 +1,38 @@
+using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Search;
+
+namespace FederatedPlatform.Bench.Search;
+
+/// <summary>Our index: <see cref="SqliteSearchIndex"/> written through <see cref="ISearchIndexWriter"/> in batched transactions, queried as the product does.</summary>
+public sealed class OurIndex(BenchDatabase db)
+{
+    private readonly SqliteSearchIndex _index = new();
+
+    public async Task<long> BuildAsync(IEnumerable<Record> records, int batch)
+    {
+        await _index.EnsureSchemaAsync(db.Connection);
+        long rows = 0;
+        using var enumerator = records.GetEnumerator();
+        var more = enumerator.MoveNext();
+        while (more)
+        {
+            await using var transaction = await db.Connection.BeginTransactionAsync();
+            await using (var writer = await _index.OpenWriterAsync(transaction))
+            {
+                for (var n = 0; n < batch && more; n++, more = enumerator.MoveNext())
+                {
+                    await writer.UpsertAsync(enumerator.Current);
+                    rows++;
+                }
+            }
+
+            await transaction.CommitAsync();
+            Progress.Report("ours", rows);
+        }
+
+        return rows;
+    }
+
+    public Task<SearchResult> SearchAsync(BenchQuery query) =>
+        _index.SearchAsync(new SearchQuery { Text = query.Text, Filter = query.Filter, PageSize = 10 }, db.Connection);
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using FederatedPlatform.Bench.Search;
+
+// Search latency and index build at scale, ours beside a plain SQLite FTS5 baseline; see bench/search/README.md.
+//   [--records 1000000] [--rounds 5] [--queries 240] [--data DIR] [--reuse] [--no-baseline] [--no-ours]
+//   [--batch 2000] [--seed 4] [--cache-mb 256] [--mmap-mb 0] [--seeds DIR]
+var options = new BenchArgs(args);
+var records = options.Int("records", 1_000_000);
+var rounds = options.Int("rounds", 5);
+var queryCount = options.Int("queries", 240);
+var batch = options.Int("batch", 2000);
+var seed = options.Int("seed", 4);
+var cacheMb = options.Int("cache-mb", 256);
+var mmapMb = options.Int("mmap-mb", 0);
+var reuse = options.Flag("reuse");
+var withBaseline = !options.Flag("no-baseline");
+var withOurs = !options.Flag("no-ours");
+var seedsDirectory = options.String("seeds") ?? SeedRecord.FindSeeds();
+var data = options.String("data");
+options.EnsureAllUsed();
+
+var directory = data is null ? Directory.CreateTempSubdirectory("fedplat-search-bench-").FullName : Directory.CreateDirectory(data).FullName;
+try
+{
+    Console.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, nproc {Environment.ProcessorCount}, load average {LoadAverage.Read()}; records {records}, batch {batch}, seed {seed}, cache {cacheMb} MiB, mmap {mmapMb} MiB, data {directory}"));
+    var generator = new CatalogGenerator(SeedRecord.Load(seedsDirectory), seed);
+    var catalogKey = string.Create(CultureInfo.InvariantCulture, $"generator {CatalogGenerator.Version}, seed {seed}, records {records}");
+
+    var keep = reuse ? catalogKey : null;
+    await using var oursDb = withOurs ? await BenchDatabase.OpenAsync(Path.Combine(directory, "ours.db"), cacheMb, mmapMb, keep) : null;
+    OurIndex? ours = null;
+    if (oursDb is not null)
+    {
+        ours = new OurIndex(oursDb);
+        await IndexBuild.RunAsync(oursDb, "ours", catalogKey, () => ours.BuildAsync(generator.Generate(records), batch));
+    }
+
+    await using var baseDb = withBaseline ? await BenchDatabase.OpenAsync(Path.Combine(directory, "fts5.db"), cacheMb, mmapMb, keep) : null;
+    Fts5Baseline? baseline = null;
+    if (baseDb is not null)
+    {
+        baseline = new Fts5Baseline(baseDb);
+        await IndexBuild.RunAsync(baseDb, "fts5", catalogKey, () => baseline.BuildAsync(generator.Generate(records), batch));
+    }
+
+    if (rounds > 0 && ours is not null)
+    {
+        var queries = QueryWorkload.Build(generator, queryCount, seed, Math.Min(records, 20_000));
+        await QueryBenchmark.RunAsync(queries, ours, baseline, rounds);
+    }
+
+    Console.WriteLine($"done; load average {LoadAverage.Read()}");
+    return 0;
+}
+finally
+{
+    if (data is null)
+    {
+        Directory.Delete(directory, recursive: true);
+    }
+}
