@@ -28,6 +28,30 @@ public sealed class CatalogView
         return new CatalogView(live);
     }
 
+    /// <summary>
+    /// The view a center's credential gets (what its node's replica must hold): contacts only on the
+    /// center's own records, as hub.proto promises.
+    /// </summary>
+    public CatalogView AsSeenBy(string centerId)
+    {
+        var seen = new SortedDictionary<string, Record>(StringComparer.Ordinal);
+        foreach (var (key, record) in _records)
+        {
+            if (record.Contact is null || record.Id.CenterId == centerId)
+            {
+                seen.Add(key, record);
+            }
+            else
+            {
+                var withoutContact = record.Clone();
+                withoutContact.Contact = null;
+                seen.Add(key, withoutContact);
+            }
+        }
+
+        return new CatalogView(seen);
+    }
+
     /// <summary>Null when both views hold the same records at the same versions and content; otherwise the first difference.</summary>
     public string? Difference(CatalogView expected)
     {

@@ -1,6 +1,10 @@
+using FederatedPlatform.Catalog.Feed;
+using FederatedPlatform.Catalog.Filtering;
+using FederatedPlatform.Catalog.Storage;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub;
+using FederatedPlatform.Hub.Internal;
 using FederatedPlatform.Node;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
@@ -221,13 +225,34 @@ public sealed class Federation : IAsyncDisposable
             }
 
             var replica = CatalogView.Live(await node.Api.ListReplicaAsync());
-            if (replica.Difference(hub) is { } difference)
+            if (replica.Difference(hub.AsSeenBy(node.CenterId)) is { } difference)
             {
                 return $"{node.Name} replica differs from the hub: {difference}";
             }
         }
 
         return null;
+    }
+
+    /// <summary>The hub's catalog store, as its services use it (white-box checks of the change log).</summary>
+    public CatalogStore HubStore => Hub.Services.GetRequiredService<HubCatalog>().Store;
+
+    /// <summary>The hub's whole change log from its horizon on, in catalog sequence order.</summary>
+    public async Task<List<CatalogChange>> ReadHubChangeLogAsync()
+    {
+        var feed = HubStore.Feed;
+        var changes = new List<CatalogChange>();
+        var position = (await feed.GetPositionAsync(CancellationToken.None)).HorizonSeq;
+        while (true)
+        {
+            var page = await feed.ReadChangesAsync(position, CatalogFilter.All, 1000, 100_000, CancellationToken.None).WithTimeout();
+            changes.AddRange(page.Changes);
+            position = page.Through;
+            if (page.AtHead)
+            {
+                return changes;
+            }
+        }
     }
 
     private GrpcChannel HubChannel() => _hubChannel ??= GrpcChannel.ForAddress(HubAddress);
