@@ -114,6 +114,10 @@ internal sealed class ReplicaFollower(
     {
         try
         {
+            // The hub sends its headers when it accepts the Watch: from then on the stream is open,
+            // even if nothing changes for a while after a resume from the stored cursor.
+            await call.ResponseHeadersAsync.WaitAsync(cancellationToken);
+            health.ReplicaConnected();
             var first = true;
             while (await call.ResponseStream.MoveNext(cancellationToken))
             {
@@ -121,7 +125,6 @@ internal sealed class ReplicaFollower(
                 {
                     first = false;
                     backoff.Reset();
-                    health.ReplicaConnected();
                 }
 
                 await events.WriteAsync(call.ResponseStream.Current, cancellationToken);
