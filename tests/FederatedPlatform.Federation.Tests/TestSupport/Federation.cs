@@ -6,6 +6,7 @@ using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub;
 using FederatedPlatform.Hub.Internal;
 using FederatedPlatform.Node;
+using FederatedPlatform.Node.Publishing.Internal;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -135,14 +136,18 @@ public sealed class Federation : IAsyncDisposable
     }
 
     /// <summary>Starts the center's node on its database file (created the first time).</summary>
-    public async Task<NodeInstance> StartNodeAsync(string centerId, Uri? hubAddress = null, Action<NodeOptions>? configure = null)
+    public Task<NodeInstance> StartNodeAsync(string centerId, Uri? hubAddress = null, Action<NodeOptions>? configure = null) =>
+        StartNodeAsync(centerId, hubAddress, configure, probe: null);
+
+    /// <summary>Starts the center's node with a probe that can hold its publisher (fault tests).</summary>
+    internal async Task<NodeInstance> StartNodeAsync(string centerId, Uri? hubAddress, Action<NodeOptions>? configure, PublishProbe? probe)
     {
         if (_nodes.TryGetValue(centerId, out var running) && running.IsRunning)
         {
             throw new InvalidOperationException($"The node of {centerId} is already running.");
         }
 
-        var node = await StartNodeProcessAsync(centerId, NodeDatabasePath(centerId), hubAddress, configure, $"node {centerId}");
+        var node = await StartNodeProcessAsync(centerId, NodeDatabasePath(centerId), hubAddress, configure, $"node {centerId}", probe);
         _nodes[centerId] = node;
         return node;
     }
@@ -150,7 +155,7 @@ public sealed class Federation : IAsyncDisposable
     /// <summary>A second node process of <paramref name="centerId"/> on another database file (a copy, say); not part of convergence.</summary>
     public async Task<NodeInstance> StartExtraNodeAsync(string centerId, string databasePath, string name)
     {
-        var node = await StartNodeProcessAsync(centerId, databasePath, null, null, name);
+        var node = await StartNodeProcessAsync(centerId, databasePath, null, null, name, null);
         _extraNodes.Add(node);
         return node;
     }
@@ -160,7 +165,7 @@ public sealed class Federation : IAsyncDisposable
     public Task StopNodeAsync(string centerId) => _nodes[centerId].StopAsync();
 
     private async Task<NodeInstance> StartNodeProcessAsync(
-        string centerId, string databasePath, Uri? hubAddress, Action<NodeOptions>? configure, string name)
+        string centerId, string databasePath, Uri? hubAddress, Action<NodeOptions>? configure, string name, PublishProbe? probe)
     {
         var address = (hubAddress ?? HubAddress).ToString();
         var app = NodeHost.Build(
@@ -177,7 +182,14 @@ public sealed class Federation : IAsyncDisposable
                 _configureNodes?.Invoke(o);
                 configure?.Invoke(o);
             },
-            b => b.Logging.ClearProviders().AddProvider(Log.For(name)));
+            b =>
+            {
+                b.Logging.ClearProviders().AddProvider(Log.For(name));
+                if (probe is not null)
+                {
+                    b.Services.AddSingleton(probe);
+                }
+            });
         try
         {
             await app.StartAsync().WithTimeout();

@@ -31,6 +31,18 @@ public static class TestRecords
         return record;
     }
 
+    /// <summary>An achievement of about <paramref name="bytes"/> bytes: many frames on the wire.</summary>
+    public static Record Large(string centerId, string localId, int bytes = 24_000)
+    {
+        var record = Achievement(centerId, localId);
+        foreach (var language in new[] { "en", "fr", "ru", "zh", "ar" })
+        {
+            record.Summary[language] = string.Concat(Enumerable.Repeat($"{language} {localId} desalination membrane ", bytes / 5 / 40)).Trim();
+        }
+
+        return record;
+    }
+
     public static Record Need(string centerId, string localId, Sector sector = Sector.Agriculture, string country = "EG")
     {
         var record = new Record

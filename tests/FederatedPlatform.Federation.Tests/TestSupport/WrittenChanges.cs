@@ -7,10 +7,21 @@ namespace FederatedPlatform.Federation.Tests.TestSupport;
 /// What one center's node acknowledged writing, in its order: each create, update and delete as
 /// (record, version). The hub's change log must hold exactly these, each once, in this order.
 /// </summary>
-public sealed class WrittenChanges(string centerId, NodeApi node)
+public sealed class WrittenChanges(string centerId, Func<NodeApi> node)
 {
     private readonly List<(string LocalId, ulong Version, bool Deleted)> _changes = [];
     private readonly Dictionary<string, Record> _live = new(StringComparer.Ordinal);
+
+    public WrittenChanges(string centerId, NodeApi node)
+        : this(centerId, () => node)
+    {
+    }
+
+    /// <summary>Follows the center's node across restarts.</summary>
+    public WrittenChanges(Federation federation, string centerId)
+        : this(centerId, () => federation[centerId].Api)
+    {
+    }
 
     public string CenterId { get; } = centerId;
 
@@ -21,21 +32,21 @@ public sealed class WrittenChanges(string centerId, NodeApi node)
 
     public async Task<Record> CreateAsync(Record record)
     {
-        var created = await node.CreateAsync(record);
+        var created = await node().CreateAsync(record);
         Note(created);
         return created;
     }
 
     public async Task<Record> UpdateAsync(Record record)
     {
-        var updated = await node.UpdateAsync(record);
+        var updated = await node().UpdateAsync(record);
         Note(updated);
         return updated;
     }
 
     public async Task DeleteAsync(string localId)
     {
-        var version = await node.DeleteAsync(new RecordId { CenterId = CenterId, LocalId = localId });
+        var version = await node().DeleteAsync(new RecordId { CenterId = CenterId, LocalId = localId });
         _changes.Add((localId, version, true));
         _live.Remove(localId);
     }

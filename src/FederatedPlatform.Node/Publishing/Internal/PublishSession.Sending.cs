@@ -44,6 +44,11 @@ internal sealed partial class PublishSession
                 var entries = await store.ReadOutboxAsync(start, (int)Math.Min(limit - start + 1, MaxChangesPerRead), cancellationToken);
                 foreach (var entry in entries.TakeWhile((e, i) => e.Seq == start + (ulong)i))
                 {
+                    if (probe?.BeforeSend is { } holdSend)
+                    {
+                        await holdSend(entry.Seq, cancellationToken);
+                    }
+
                     await writer.WriteAsync(new PublishRequest { Change = new Change { Seq = entry.Seq, Record = entry.Record } }, cancellationToken);
                     _nextSeq++;
                 }

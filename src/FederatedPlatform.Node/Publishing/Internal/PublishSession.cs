@@ -20,7 +20,8 @@ internal sealed partial class PublishSession(
     NodeOptions options,
     TimeProvider time,
     ResyncDemand resync,
-    ILogger logger)
+    ILogger logger,
+    PublishProbe? probe)
 {
     private readonly ChangeSignal _wake = new();
     private long _hubAcked;
@@ -182,6 +183,11 @@ internal sealed partial class PublishSession(
                     default:
                         break;
                 }
+            }
+
+            if (probe?.BeforeAckRecorded is { } holdAck && acked > 0)
+            {
+                await holdAck(acked, cancellationToken);
             }
 
             await store.ApplyHubResponsesAsync(

@@ -17,7 +17,8 @@ internal sealed class Publisher(
     NodeOptions options,
     TimeProvider time,
     Random random,
-    ILogger<Publisher> logger) : BackgroundService
+    ILogger<Publisher> logger,
+    PublishProbe? probe = null) : BackgroundService
 {
     private readonly ResyncDemand _resync = new();
 
@@ -31,7 +32,7 @@ internal sealed class Publisher(
         var backoff = new ReconnectBackoff(options.ReconnectDelayMin, options.ReconnectDelayMax, random);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var session = new PublishSession(store, hub, health, options, time, _resync, logger);
+            var session = new PublishSession(store, hub, health, options, time, _resync, logger, probe);
             string reason;
             try
             {
