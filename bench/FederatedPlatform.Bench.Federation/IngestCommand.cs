@@ -53,6 +53,19 @@ public static class IngestCommand
         Expect(rows, (long)nodes * perCenter, "storage");
         Console.WriteLine($"  hub apply path, no network (ICatalogWriter):      {hub,10:N0} changes/s   ({hub / raw:0.00}x raw)   rows {rows}");
         File.Delete(path);
+
+        // The hub runs with the search index maintained in the same transactions.
+        var indexed = await StorageApplyBenchmark.RunAsync(path, nodes, perCenter, batch, searchIndex: true);
+        rows = await RowCounts.ReadAsync(path);
+        Expect(rows, (long)nodes * perCenter, "storage + search index");
+        var documents = await RowCounts.ReadSearchDocumentsAsync(path);
+        if (documents != (long)nodes * perCenter)
+        {
+            throw new InvalidOperationException($"storage + search index: {documents} indexed records, expected {(long)nodes * perCenter}");
+        }
+
+        Console.WriteLine($"  hub apply path + search index in the same tx:     {indexed,10:N0} changes/s   ({indexed / raw:0.00}x raw, {hub / indexed:0.00}x slower than without)   indexed {documents}");
+        File.Delete(path);
     }
 
     private static void Expect((long Changes, long Records) rows, long expected, string what)

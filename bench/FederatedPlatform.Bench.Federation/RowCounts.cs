@@ -12,6 +12,14 @@ public static class RowCounts
         return (await Scalar(connection, "SELECT count(*) FROM changes"), await Scalar(connection, "SELECT count(*) FROM records"));
     }
 
+    /// <summary>Records in the search index of a hub database.</summary>
+    public static async Task<long> ReadSearchDocumentsAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=false");
+        await connection.OpenAsync();
+        return await Scalar(connection, "SELECT count(*) FROM search_docs");
+    }
+
     private static async Task<long> Scalar(SqliteConnection connection, string sql)
     {
         await using var command = connection.CreateCommand();

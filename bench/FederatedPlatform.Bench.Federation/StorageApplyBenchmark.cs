@@ -3,15 +3,20 @@ using FederatedPlatform.Catalog;
 using FederatedPlatform.Catalog.Publishing;
 using FederatedPlatform.Catalog.Storage;
 using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Hub.Searching;
+using FederatedPlatform.Search;
 
 namespace FederatedPlatform.Bench.Federation;
 
 /// <summary>The hub's apply path without the network: N centers' batches through ICatalogWriter, each batch one durable commit.</summary>
 public static class StorageApplyBenchmark
 {
-    public static async Task<double> RunAsync(string path, int centers, int changesPerCenter, int batch)
+    // searchIndex: every commit also indexes its changes for search, as the hub does.
+    public static async Task<double> RunAsync(string path, int centers, int changesPerCenter, int batch, bool searchIndex = false)
     {
-        await using var store = await CatalogStore.OpenSqliteAsync(new SqliteCatalogOptions { Path = path }, new CatalogLimits(), TimeProvider.System);
+        await using var store = await CatalogStore.OpenSqliteAsync(
+            new SqliteCatalogOptions { Path = path }, new CatalogLimits(), TimeProvider.System,
+            indexer: searchIndex ? new SearchCatalogIndexer(new SqliteSearchIndex()) : null);
         var ids = Enumerable.Range(0, centers).Select(c => "c" + c).ToArray();
         foreach (var id in ids)
         {

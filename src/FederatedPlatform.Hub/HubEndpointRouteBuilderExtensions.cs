@@ -4,6 +4,7 @@ using FederatedPlatform.Hub.Internal;
 using FederatedPlatform.Hub.Publishing.Internal;
 using FederatedPlatform.Hub.Reading.Internal;
 using FederatedPlatform.Hub.Registry.Internal;
+using FederatedPlatform.Hub.Searching.Internal;
 using FederatedPlatform.Hub.Watching.Internal;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,7 @@ namespace FederatedPlatform.Hub;
 /// <summary>Maps the hub's gRPC services.</summary>
 public static class HubEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps <c>fedplat.v1.Hub</c>, <c>fedplat.v1.Registry</c>, gRPC health and server reflection.</summary>
+    /// <summary>Maps <c>fedplat.v1.Hub</c>, <c>fedplat.v1.Registry</c>, <c>fedplat.v1.CatalogSearch</c>, gRPC health and server reflection.</summary>
     public static IEndpointRouteBuilder MapFederationHub(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
@@ -21,6 +22,7 @@ public static class HubEndpointRouteBuilderExtensions
         var watch = services.GetRequiredService<WatchService>();
         var reads = services.GetRequiredService<ReadService>();
         var registry = services.GetRequiredService<RegistryService>();
+        var search = services.GetRequiredService<SearchService>();
 
         endpoints.MapGrpcService(GrpcServiceBuilder.For(HubDescriptors.Hub)
             .DuplexStreaming<PublishRequest, PublishResponse>("Publish", publish.PublishAsync)
@@ -36,6 +38,9 @@ public static class HubEndpointRouteBuilderExtensions
             .Unary<ListCredentialsRequest, ListCredentialsResponse>("ListCredentials", registry.ListCredentialsAsync)
             .Unary<GetFederationHealthRequest, FederationHealth>("GetFederationHealth", registry.GetFederationHealthAsync)
             .Unary<RequestResyncRequest, RequestResyncResponse>("RequestResync", registry.RequestResyncAsync)
+            .Build());
+        endpoints.MapGrpcService(GrpcServiceBuilder.For(HubDescriptors.CatalogSearch)
+            .Unary<SearchRequest, SearchResponse>("Search", search.SearchAsync)
             .Build());
         endpoints.MapGrpcHealthService();
         endpoints.MapGrpcReflectionService();

@@ -1,3 +1,4 @@
+using FederatedPlatform.Catalog.Indexing;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Authentication.Internal;
 using FederatedPlatform.Hub.Internal;
@@ -5,7 +6,10 @@ using FederatedPlatform.Hub.Publishing.Internal;
 using FederatedPlatform.Hub.Reading.Internal;
 using FederatedPlatform.Hub.Registry.Internal;
 using FederatedPlatform.Hub.Retention.Internal;
+using FederatedPlatform.Hub.Searching;
+using FederatedPlatform.Hub.Searching.Internal;
 using FederatedPlatform.Hub.Watching.Internal;
+using FederatedPlatform.Search;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +47,8 @@ public static class HubServiceCollectionExtensions
             kestrel.ListenGrpc(System.Net.IPAddress.Parse(hub.Value.ListenAddress), hub.Value.Port, hub.Value.CertificatePath, hub.Value.CertificatePassword));
 
         // Start order matters: the catalog opens first, the fan-out reads its position next.
+        services.AddSingleton<ISearchIndex>(_ => new SqliteSearchIndex());
+        services.AddSingleton<ICatalogIndexer, SearchCatalogIndexer>();
         services.AddSingleton<HubCatalog>();
         services.AddSingleton<FeedNotifier>();
         services.AddSingleton<CompactionLoop>();
@@ -59,6 +65,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<WatchService>();
         services.AddSingleton<ReadService>();
         services.AddSingleton<RegistryService>();
+        services.AddSingleton<SearchService>();
         return services;
     }
 }

@@ -15,6 +15,12 @@ public interface ISearchIndex
     /// <summary>Creates the index tables when missing. Safe to call on every start.</summary>
     Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether the index tables exist (false before the first <see cref="EnsureSchemaAsync"/>).</summary>
+    Task<bool> SchemaExistsAsync(DbConnection connection, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every indexed record in <paramref name="transaction"/> (before a rebuild).</summary>
+    Task ClearAsync(DbTransaction transaction, CancellationToken cancellationToken = default);
+
     /// <summary>Opens a writer enlisted in <paramref name="transaction"/>.</summary>
     Task<ISearchIndexWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken = default);
 

@@ -27,6 +27,14 @@ public sealed class SqliteSearchIndex : ISearchIndex
         _engine.EnsureSchemaAsync(connection, cancellationToken);
 
     /// <inheritdoc />
+    public Task<bool> SchemaExistsAsync(DbConnection connection, CancellationToken cancellationToken = default) =>
+        _engine.SchemaExistsAsync(connection, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ClearAsync(DbTransaction transaction, CancellationToken cancellationToken = default) =>
+        _engine.ClearAsync(transaction, cancellationToken);
+
+    /// <inheritdoc />
     public Task<ISearchIndexWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken = default) =>
         _engine.OpenWriterAsync(transaction, cancellationToken);
 

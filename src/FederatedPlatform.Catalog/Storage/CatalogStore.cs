@@ -1,5 +1,7 @@
 using FederatedPlatform.Catalog.Cursors;
+using System.Data.Common;
 using FederatedPlatform.Catalog.Feed;
+using FederatedPlatform.Catalog.Indexing;
 using FederatedPlatform.Catalog.Publishing;
 using FederatedPlatform.Catalog.Reading;
 using FederatedPlatform.Catalog.Registry;
@@ -20,7 +22,13 @@ public sealed class CatalogStore : IAsyncDisposable
     private readonly IStorageProvider _provider;
 
     private CatalogStore(
-        IStorageProvider provider, HubIdentity identity, byte[] cursorKey, CatalogLimits limits, TimeProvider time, ILoggerFactory loggerFactory)
+        IStorageProvider provider,
+        HubIdentity identity,
+        byte[] cursorKey,
+        CatalogLimits limits,
+        CatalogIndexing indexing,
+        TimeProvider time,
+        ILoggerFactory loggerFactory)
     {
         _provider = provider;
         Identity = identity;
@@ -28,7 +36,7 @@ public sealed class CatalogStore : IAsyncDisposable
         Cursors = new CursorCodec(identity.Epoch, cursorKey);
         var logger = loggerFactory.CreateLogger<CatalogStore>();
         Writer = new CatalogWriter(
-            provider, new ChangeApplier(Validator, logger), new ResyncSweeper(Validator), identity.Epoch, time, logger);
+            provider, new ChangeApplier(Validator, logger), new ResyncSweeper(Validator), indexing, identity.Epoch, time, logger);
         Feed = new ChangeFeed(provider, new Compactor(provider, logger));
         Reader = new CatalogReader(provider);
         Registry = new CenterRegistry(provider, Validator, time, logger);
@@ -55,32 +63,80 @@ public sealed class CatalogStore : IAsyncDisposable
     /// <summary>Centers and credentials.</summary>
     public ICenterRegistry Registry { get; }
 
-    /// <summary>Opens (creating if needed) a catalog in a SQLite file.</summary>
+    /// <summary>
+    /// Opens (creating if needed) a catalog in a SQLite file. With an <paramref name="indexer"/>, every
+    /// write transaction indexes its changes before it commits, and opening catches the indexer up.
+    /// </summary>
     /// <exception cref="CatalogException"><see cref="CatalogErrorCode.SchemaTooNew"/>.</exception>
     public static async Task<CatalogStore> OpenSqliteAsync(
         SqliteCatalogOptions options,
         CatalogLimits limits,
         TimeProvider time,
         ILoggerFactory? loggerFactory = null,
+        ICatalogIndexer? indexer = null,
         CancellationToken cancellationToken = default)
     {
         limits.EnsureValid();
         var provider = new SqliteStorageProvider(options);
-        return await OpenAsync(provider, limits, time, loggerFactory ?? NullLoggerFactory.Instance, cancellationToken);
+        return await OpenAsync(provider, limits, new CatalogIndexing(indexer), time, loggerFactory ?? NullLoggerFactory.Instance, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="read"/> on a consistent, read-only snapshot of the catalog database, for
+    /// features that keep their own tables beside the catalog (search, matchmaking).
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        await using var session = await ReadSession.BeginAsync(_provider, cancellationToken);
+        return await read(session.Connection, session.Transaction, cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a write transaction of the catalog database (serialised with the
+    /// catalog's own writers) and commits it when it returns, for features that keep their own tables
+    /// beside the catalog. Keep it short: publishing waits for it.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<DbTransaction, CancellationToken, Task<T>> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        await using var session = await WriteSession.BeginAsync(_provider, cancellationToken);
+        var result = await write(session.Transaction, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Runs <paramref name="action"/> on a connection of the catalog database without a transaction (schema creation).</summary>
+    public async Task ExecuteAsync(Func<DbConnection, CancellationToken, Task> action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        await using var connection = await _provider.OpenConnectionAsync(cancellationToken);
+        await action(connection, cancellationToken);
     }
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 
     private static async Task<CatalogStore> OpenAsync(
-        IStorageProvider provider, CatalogLimits limits, TimeProvider time, ILoggerFactory loggerFactory, CancellationToken cancellationToken)
+        IStorageProvider provider,
+        CatalogLimits limits,
+        CatalogIndexing indexing,
+        TimeProvider time,
+        ILoggerFactory loggerFactory,
+        CancellationToken cancellationToken)
     {
         try
         {
             var (identity, key) = await SchemaInitializer.InitializeAsync(provider, time, cancellationToken);
-            var store = new CatalogStore(provider, identity, key, limits, time, loggerFactory);
+            var store = new CatalogStore(provider, identity, key, limits, indexing, time, loggerFactory);
             var position = await store.Feed.GetPositionAsync(cancellationToken);
-            CatalogLog.Opened(loggerFactory.CreateLogger<CatalogStore>(), provider.Description, identity.Epoch, position.HeadSeq, position.HorizonSeq);
+            var logger = loggerFactory.CreateLogger<CatalogStore>();
+            CatalogLog.Opened(logger, provider.Description, identity.Epoch, position.HeadSeq, position.HorizonSeq);
+            if (await indexing.CatchUpAsync(provider, cancellationToken) is { } caughtUp)
+            {
+                CatalogLog.IndexerCaughtUp(
+                    logger, caughtUp.Name, caughtUp.Rebuilt ? "rebuilt" : "caught up", caughtUp.From, caughtUp.To, caughtUp.Indexed);
+            }
             return store;
         }
         catch

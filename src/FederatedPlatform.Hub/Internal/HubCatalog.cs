@@ -1,3 +1,4 @@
+using FederatedPlatform.Catalog.Indexing;
 using FederatedPlatform.Catalog.Storage;
 using FederatedPlatform.Hub.Authentication.Internal;
 using Microsoft.Extensions.Hosting;
@@ -7,10 +8,11 @@ using Microsoft.Extensions.Options;
 namespace FederatedPlatform.Hub.Internal;
 
 /// <summary>
-/// Opens the catalog (creating its schema) before anything else starts, bootstraps the operator
+/// Opens the catalog (creating its schema, catching the search index up) before anything else starts, bootstraps the operator
 /// credential, and closes the catalog after the server has stopped.
 /// </summary>
-internal sealed class HubCatalog(IOptions<HubOptions> options, TimeProvider time, ILoggerFactory loggers) : IHostedLifecycleService
+internal sealed class HubCatalog(IOptions<HubOptions> options, TimeProvider time, ILoggerFactory loggers, ICatalogIndexer indexer)
+    : IHostedLifecycleService
 {
     private readonly ILogger _logger = loggers.CreateLogger<HubCatalog>();
     private CatalogStore? _store;
@@ -24,7 +26,7 @@ internal sealed class HubCatalog(IOptions<HubOptions> options, TimeProvider time
         var hub = options.Value;
         var path = Path.GetFullPath(hub.DatabasePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _store = await CatalogStore.OpenSqliteAsync(new SqliteCatalogOptions { Path = path }, hub.Limits, time, loggers, cancellationToken);
+        _store = await CatalogStore.OpenSqliteAsync(new SqliteCatalogOptions { Path = path }, hub.Limits, time, loggers, indexer, cancellationToken);
         await OperatorBootstrap.RunAsync(_store.Registry, hub.ResolveOperatorTokenPath(), _logger, cancellationToken);
     }
 

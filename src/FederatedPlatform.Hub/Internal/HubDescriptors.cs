@@ -10,5 +10,9 @@ internal static class HubDescriptors
 
     public static readonly ServiceDescriptor Registry = HubReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Registry");
 
+    public static readonly ServiceDescriptor CatalogSearch = SearchReflection.Descriptor.FindTypeByName<ServiceDescriptor>("CatalogSearch");
+
+    public static readonly ServiceDescriptor Matchmaking = SearchReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Matchmaking");
+
     public static string FullName(ServiceDescriptor service, string method) => "/" + service.FullName + "/" + method;
 }

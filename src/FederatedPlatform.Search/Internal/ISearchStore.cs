@@ -12,6 +12,10 @@ internal interface ISearchStore
 {
     Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken);
 
+    Task<bool> SchemaExistsAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    Task ClearAsync(DbTransaction transaction, CancellationToken cancellationToken);
+
     Task<IIndexDocumentWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken);
 
     /// <summary>Up to <see cref="PageRequest.Limit"/> hits after the keyset position, by tier, rank, then record id.</summary>

@@ -30,6 +30,18 @@ internal sealed class SearchEngine : ISearchIndex
         return _store.EnsureSchemaAsync(connection, cancellationToken);
     }
 
+    public Task<bool> SchemaExistsAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        return _store.SchemaExistsAsync(connection, cancellationToken);
+    }
+
+    public Task ClearAsync(DbTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return _store.ClearAsync(transaction, cancellationToken);
+    }
+
     public async Task<ISearchIndexWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(transaction);

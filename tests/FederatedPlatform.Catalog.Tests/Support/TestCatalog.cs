@@ -1,3 +1,4 @@
+using FederatedPlatform.Catalog.Indexing;
 using FederatedPlatform.Catalog.Publishing;
 using FederatedPlatform.Catalog.Storage;
 using FederatedPlatform.Contracts.V1;
@@ -20,13 +21,17 @@ internal sealed class TestCatalog : IAsyncDisposable
 
     public ManualTimeProvider Time { get; }
 
-    public static async Task<TestCatalog> CreateAsync(CatalogLimits? limits = null)
+    public static async Task<TestCatalog> CreateAsync(CatalogLimits? limits = null, ICatalogIndexer? indexer = null, string? path = null)
     {
-        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fedplat-catalog-{Guid.NewGuid():N}.db");
+        path ??= System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fedplat-catalog-{Guid.NewGuid():N}.db");
         var time = new ManualTimeProvider(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));
-        var store = await CatalogStore.OpenSqliteAsync(new SqliteCatalogOptions { Path = path }, limits ?? new CatalogLimits(), time);
+        var store = await CatalogStore.OpenSqliteAsync(
+            new SqliteCatalogOptions { Path = path }, limits ?? new CatalogLimits(), time, indexer: indexer);
         return new TestCatalog(path, store, time);
     }
+
+    /// <summary>Closes the store without deleting the file, so a test can reopen it.</summary>
+    public ValueTask CloseAsync() => Store.DisposeAsync();
 
     /// <summary>Registers a center and says hello with epoch 1.</summary>
     public async Task AddCenterAsync(string centerId, ulong epoch = 1)

@@ -10,6 +10,7 @@ public sealed class HubClient(CallInvoker invoker, string? token)
     private static readonly ServiceDescriptor Hub = HubReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Hub");
     private static readonly ServiceDescriptor Registry = HubReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Registry");
 
+    private static readonly ServiceDescriptor Search = SearchReflection.Descriptor.FindTypeByName<ServiceDescriptor>("CatalogSearch");
     private static readonly Method<PublishRequest, PublishResponse> PublishMethod = Method.From<PublishRequest, PublishResponse>(Hub, "Publish");
     private static readonly Method<WatchRequest, WatchEvent> WatchMethod = Method.From<WatchRequest, WatchEvent>(Hub, "Watch");
 
@@ -17,6 +18,10 @@ public sealed class HubClient(CallInvoker invoker, string? token)
         Unary<GetRecordRequest, Record>(Hub, "GetRecord", new GetRecordRequest { Id = new RecordId { CenterId = centerId, LocalId = localId } });
 
     public Task<ListRecordsResponse> ListRecordsAsync(ListRecordsRequest request) => Unary<ListRecordsRequest, ListRecordsResponse>(Hub, "ListRecords", request);
+
+    public Task<SearchResponse> SearchAsync(SearchRequest request) => Unary<SearchRequest, SearchResponse>(Search, "Search", request);
+
+    public Task<SearchResponse> SearchAsync(string query) => SearchAsync(new SearchRequest { Query = query });
 
     public Task<ListCentersResponse> ListCentersAsync() => Unary<ListCentersRequest, ListCentersResponse>(Hub, "ListCenters", new ListCentersRequest());
 

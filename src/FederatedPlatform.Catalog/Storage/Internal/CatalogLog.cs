@@ -40,4 +40,7 @@ internal static partial class CatalogLog
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Information, Message = "Center {CenterId}: resync begun by epoch {Epoch}")]
     public static partial void ResyncBegun(ILogger logger, string centerId, ulong epoch);
+
+    [LoggerMessage(EventId = 2090, Level = LogLevel.Information, Message = "Indexer {Indexer}: {Mode} from catalog seq {FromSeq} to {ToSeq}, {Indexed} records indexed")]
+    public static partial void IndexerCaughtUp(ILogger logger, string indexer, string mode, ulong fromSeq, ulong toSeq, long indexed);
 }

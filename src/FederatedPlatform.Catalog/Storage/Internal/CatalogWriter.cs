@@ -6,7 +6,7 @@ namespace FederatedPlatform.Catalog.Storage.Internal;
 
 /// <summary>The publish intake over the storage seam; each method is one transaction.</summary>
 internal sealed class CatalogWriter(
-    IStorageProvider provider, ChangeApplier applier, ResyncSweeper sweeper, string hubEpoch, TimeProvider time, ILogger logger)
+    IStorageProvider provider, ChangeApplier applier, ResyncSweeper sweeper, CatalogIndexing indexing, string hubEpoch, TimeProvider time, ILogger logger)
     : ICatalogWriter
 {
     public async Task<PublishStart> OpenPublishAsync(string centerId, ulong epoch, ulong lastSeq, CancellationToken cancellationToken)
@@ -80,6 +80,7 @@ internal sealed class CatalogWriter(
         }
 
         var committed = await applier.ApplyAsync(session, centerId, items, outcomes, now, cancellationToken);
+        await indexing.IndexAsync(session, committed, cancellationToken);
         var results = outcomes[..processed].Select(o => o!).ToList();
         var rejected = (ulong)results.Count(o => o.Disposition == ChangeDisposition.Rejected);
         if (applied != center.AppliedSeq || rejected > 0)
@@ -131,6 +132,7 @@ internal sealed class CatalogWriter(
         var outcomes = new ChangeOutcome?[records.Count];
         var items = records.Select((record, index) => new ChangeApplier.Item(index, 0, record)).ToList();
         var committed = await applier.ApplyAsync(session, centerId, items, outcomes, now, cancellationToken);
+        await indexing.IndexAsync(session, committed, cancellationToken);
         var results = outcomes.Select(o => o!).ToList();
         var rejected = (ulong)results.Count(o => o.Disposition == ChangeDisposition.Rejected);
         if (rejected > 0)
@@ -149,6 +151,7 @@ internal sealed class CatalogWriter(
         var now = time.GetUtcNow();
         var center = await LockResyncingAsync(session, centerId, epoch, now, cancellationToken);
         var result = await sweeper.EndAsync(session, center, end, now, cancellationToken);
+        await indexing.IndexAsync(session, result.Committed, cancellationToken);
         await session.CommitAsync(cancellationToken);
         if (result.Matched)
         {

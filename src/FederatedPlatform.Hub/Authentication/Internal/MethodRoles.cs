@@ -30,6 +30,7 @@ internal static class MethodRoles
             [HubDescriptors.FullName(HubDescriptors.Hub, "GetRecord")] = Everyone,
             [HubDescriptors.FullName(HubDescriptors.Hub, "ListRecords")] = Everyone,
             [HubDescriptors.FullName(HubDescriptors.Hub, "ListCenters")] = Everyone,
+            [HubDescriptors.FullName(HubDescriptors.CatalogSearch, "Search")] = Everyone,
         };
         foreach (var method in HubDescriptors.Registry.Methods)
         {

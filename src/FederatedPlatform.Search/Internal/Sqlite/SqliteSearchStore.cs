@@ -14,6 +14,22 @@ internal sealed class SqliteSearchStore : ISearchStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<bool> SchemaExistsAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+            null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('search_docs', 'search_doc_languages', 'search_fts')");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 3;
+    }
+
+    public async Task ClearAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        // 'delete-all' empties a contentless FTS5 table (a plain DELETE must name every row).
+        await using var command = transaction.Connection!.Command(
+            transaction,
+            "DELETE FROM search_doc_languages; DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all');");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IIndexDocumentWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
         await SqliteDocumentWriter.CreateAsync(transaction, cancellationToken);
 
