@@ -75,7 +75,7 @@ public sealed class HubHost : IAsyncDisposable
         }
 
         var host = new HubHost(app);
-        HubLog.Listening(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<HubHost>(), host.Address.ToString(), Path.GetFullPath(host.Options.DatabasePath));
+        HubLog.Listening(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger<HubHost>(), host.Address.ToString(), app.Services.GetRequiredService<HubCatalog>().Store.Description);
         return host;
     }
 

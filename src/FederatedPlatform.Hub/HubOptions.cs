@@ -12,8 +12,19 @@ public sealed class HubOptions
     /// <summary>The configuration section the options are bound from.</summary>
     public const string SectionName = "Hub";
 
-    /// <summary>Path of the SQLite catalog file; created with its schema at first start. Default <c>fedplat-hub.db</c>.</summary>
+    /// <summary>
+    /// Path of the SQLite catalog file; created with its schema at first start. Default <c>fedplat-hub.db</c>.
+    /// Not used when <see cref="PostgresConnectionString"/> is set.
+    /// </summary>
     public string DatabasePath { get; set; } = "fedplat-hub.db";
+
+    /// <summary>
+    /// Npgsql connection string of a PostgreSQL database to keep the catalog in instead of the SQLite
+    /// file, e.g. <c>Host=db;Username=fedplat;Password=…;Database=fedplat</c>. Several hub instances may
+    /// share one database: they share the catalog, its sequence numbers and its change feed. The database
+    /// must exist; the schema is created at first start. Default null (SQLite).
+    /// </summary>
+    public string? PostgresConnectionString { get; set; }
 
     /// <summary>IP address to listen on. Default <c>127.0.0.1</c> (loopback only).</summary>
     public string ListenAddress { get; set; } = "127.0.0.1";

@@ -52,8 +52,10 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<HubCatalog>();
         services.AddSingleton<FeedNotifier>();
         services.AddSingleton<CompactionLoop>();
+        services.AddSingleton<CommitListener>();
         services.AddHostedService(sp => sp.GetRequiredService<HubCatalog>());
         services.AddHostedService(sp => sp.GetRequiredService<FeedNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<CommitListener>());
         services.AddHostedService(sp => sp.GetRequiredService<CompactionLoop>());
 
         services.AddSingleton<CredentialCache>();

@@ -1,20 +1,22 @@
+using FederatedPlatform.Catalog;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests;
 
-public sealed class HubHostTests
+public abstract class HubHostTests(ITestStore store)
 {
     [Fact]
     public async Task StartAsync_FirstStart_WritesOperatorTokenOnlyOwnerCanRead()
     {
-        await using var sut = await TestHub.StartAsync();
+        await using var sut = await TestHub.StartAsync(store);
 
-        Assert.Equal(Path.ChangeExtension(sut.DatabasePath, ".operator-token"), sut.Host.OperatorTokenPath);
+        Assert.Equal(Path.Combine(sut.Location.Directory, "hub.operator-token"), sut.Host.OperatorTokenPath);
         Assert.StartsWith("fp_", sut.OperatorToken, StringComparison.Ordinal);
         if (!OperatingSystem.IsWindows())
         {
@@ -29,9 +31,9 @@ public sealed class HubHostTests
     [Fact]
     public async Task StartAsync_ExistingCatalog_KeepsCredentialsAndDoesNotBootstrapAgain()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "fedplat-hub-tests", Guid.NewGuid().ToString("N"));
+        var location = await store.CreateLocationAsync();
         string token;
-        await using (var first = await TestHub.StartAsync(directory: directory))
+        await using (var first = await TestHub.StartAsync(location))
         {
             token = first.OperatorToken;
             await first.AddCenterAsync("cn-om");
@@ -39,8 +41,7 @@ public sealed class HubHostTests
             await first.Host.StopAsync().WithTimeout();
         }
 
-        Directory.CreateDirectory(directory);
-        var sut = await StartWithoutTokenFileAsync(directory);
+        var sut = await StartWithoutTokenFileAsync(location);
         await using (sut.Host)
         {
             Assert.False(File.Exists(sut.Host.OperatorTokenPath));
@@ -51,7 +52,21 @@ public sealed class HubHostTests
         }
 
         sut.Log.AssertNoErrors();
-        Directory.Delete(directory, recursive: true);
+        await location.DeleteAsync();
+    }
+
+    [Fact]
+    public async Task StartAsync_CatalogSchemaNewerThanThisBuild_RefusesWithOneLineMessage()
+    {
+        var location = await store.CreateLocationAsync();
+        await (await TestHub.StartAsync(location)).DisposeAsync();
+        await location.ExecuteSqlAsync("UPDATE hub_state SET schema_version = 2 WHERE id = 1");
+
+        var error = await Assert.ThrowsAsync<CatalogException>(() => StartWithoutTokenFileAsync(location));
+
+        Assert.Equal(CatalogErrorCode.SchemaTooNew, error.Code);
+        Assert.Matches("^.+ has catalog schema version 2; this hub understands up to 1\\. Upgrade the hub\\.$", error.Message);
+        await location.DeleteAsync();
     }
 
     [Fact]
@@ -85,9 +100,20 @@ public sealed class HubHostTests
     }
 
     [Fact]
+    public async Task CreateBuilder_PostgresConnectionString_BoundFromCommandLine()
+    {
+        var builder = HubHost.CreateBuilder(["--Hub:PostgresConnectionString=Host=db;Database=fedplat"]);
+        await using var app = builder.Build();
+
+        var options = app.Services.GetRequiredService<IOptions<HubOptions>>().Value;
+
+        Assert.Equal("Host=db;Database=fedplat", options.PostgresConnectionString);
+    }
+
+    [Fact]
     public async Task StopAsync_OpenWatch_EndsWithUnavailable()
     {
-        await using var sut = await TestHub.StartAsync();
+        await using var sut = await TestHub.StartAsync(store);
         var reader = await sut.AddReaderAsync();
         using var watch = reader.Watch();
         await watch.ReadSnapshotAsync();
@@ -99,15 +125,19 @@ public sealed class HubHostTests
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
     }
 
-    private static async Task<(HubHost Host, ErrorCollectingLoggerProvider Log)> StartWithoutTokenFileAsync(string directory)
+    private static async Task<(HubHost Host, ErrorCollectingLoggerProvider Log)> StartWithoutTokenFileAsync(TestStoreLocation location)
     {
         var log = new ErrorCollectingLoggerProvider();
         var builder = HubHost.CreateBuilder([], o =>
         {
-            o.DatabasePath = Path.Combine(directory, "hub.db");
+            TestHub.UseLocation(o, location);
             o.Port = 0;
         });
         builder.Logging.ClearProviders().AddProvider(log);
         return (await HubHost.StartAsync(builder).WithTimeout(), log);
     }
 }
+
+public sealed class SqliteHubHostTests() : HubHostTests(SqliteTestStore.Instance);
+
+public sealed class PostgresHubHostTests(PostgresDatabase database) : HubHostTests(database), IClassFixture<PostgresDatabase>;

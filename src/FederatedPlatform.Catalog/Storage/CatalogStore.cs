@@ -14,12 +14,14 @@ namespace FederatedPlatform.Catalog.Storage;
 
 /// <summary>
 /// The hub's federated catalog: open it once at start and hand its parts to the services. Every
-/// part works the same on any storage provider (SQLite today; PostgreSQL with several hub
-/// instances is the same code behind the internal storage seam).
+/// part works the same on either storage provider: an embedded SQLite file (one hub process), or
+/// PostgreSQL shared by several hub instances (the same code behind the internal storage seam).
 /// </summary>
 public sealed class CatalogStore : IAsyncDisposable
 {
     private readonly IStorageProvider _provider;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
 
     private CatalogStore(
         IStorageProvider provider,
@@ -31,10 +33,12 @@ public sealed class CatalogStore : IAsyncDisposable
         ILoggerFactory loggerFactory)
     {
         _provider = provider;
+        _time = time;
         Identity = identity;
         Validator = new RecordValidator(limits);
         Cursors = new CursorCodec(identity.Epoch, cursorKey);
         var logger = loggerFactory.CreateLogger<CatalogStore>();
+        _logger = logger;
         Writer = new CatalogWriter(
             provider, new ChangeApplier(Validator, logger), new ResyncSweeper(Validator), indexing, identity.Epoch, time, logger);
         Feed = new ChangeFeed(provider, new Compactor(provider, logger));
@@ -114,6 +118,35 @@ public sealed class CatalogStore : IAsyncDisposable
         await action(connection, cancellationToken);
     }
 
+    /// <summary>
+    /// Opens (creating the schema if needed) a catalog in an existing PostgreSQL database. Any number of
+    /// hub instances may open the same database at once.
+    /// </summary>
+    /// <exception cref="CatalogException"><see cref="CatalogErrorCode.SchemaTooNew"/>.</exception>
+    public static async Task<CatalogStore> OpenPostgresAsync(
+        PostgresCatalogOptions options,
+        CatalogLimits limits,
+        TimeProvider time,
+        ILoggerFactory? loggerFactory = null,
+        ICatalogIndexer? indexer = null,
+        CancellationToken cancellationToken = default)
+    {
+        limits.EnsureValid();
+        var provider = new PostgresStorageProvider(options);
+        return await OpenAsync(provider, limits, new CatalogIndexing(indexer), time, loggerFactory ?? NullLoggerFactory.Instance, cancellationToken);
+    }
+
+    /// <summary>Where the catalog lives, for logs (never contains secrets).</summary>
+    public string Description => _provider.Description;
+
+    /// <summary>
+    /// Calls <paramref name="wake"/> whenever another hub instance sharing the database may have
+    /// committed catalog changes, and once after each (re)connection, until cancelled. With SQLite
+    /// (one hub process per file) it never calls. A wake is only a hint: read the change log to see.
+    /// </summary>
+    public Task ListenForCommitsAsync(Action wake, CancellationToken cancellationToken) =>
+        _provider.ListenForCommitsAsync(wake, _time, _logger, cancellationToken);
+
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 
@@ -128,6 +161,7 @@ public sealed class CatalogStore : IAsyncDisposable
         try
         {
             var (identity, key) = await SchemaInitializer.InitializeAsync(provider, time, cancellationToken);
+            provider.Opened(identity);
             var store = new CatalogStore(provider, identity, key, limits, indexing, time, loggerFactory);
             var position = await store.Feed.GetPositionAsync(cancellationToken);
             var logger = loggerFactory.CreateLogger<CatalogStore>();

@@ -17,6 +17,8 @@ internal static class ErrorReporter
             RpcException { StatusCode: StatusCode.InvalidArgument or StatusCode.FailedPrecondition or StatusCode.OutOfRange or StatusCode.NotFound or StatusCode.AlreadyExists } rpc
                 => ($"{rpc.StatusCode}: {rpc.Status.Detail}", ExitCodes.InvalidInput),
             RpcException rpc => ($"{rpc.StatusCode}: {rpc.Status.Detail}", ExitCodes.Failure),
+            Catalog.CatalogException catalog => (catalog.Message, ExitCodes.Failure),
+            Npgsql.NpgsqlException postgres => ($"cannot use the PostgreSQL catalog: {postgres.Message}", ExitCodes.Unreachable),
             FileNotFoundException notFound => ($"file not found: {notFound.FileName}", ExitCodes.InvalidInput),
             DirectoryNotFoundException dir => (dir.Message, ExitCodes.InvalidInput),
             UnauthorizedAccessException access => (access.Message, ExitCodes.InvalidInput),

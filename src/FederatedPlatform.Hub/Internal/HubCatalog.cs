@@ -24,9 +24,19 @@ internal sealed class HubCatalog(IOptions<HubOptions> options, TimeProvider time
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var hub = options.Value;
-        var path = Path.GetFullPath(hub.DatabasePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        _store = await CatalogStore.OpenSqliteAsync(new SqliteCatalogOptions { Path = path }, hub.Limits, time, loggers, indexer, cancellationToken);
+        if (hub.PostgresConnectionString is { } connectionString)
+        {
+            // The search index is SQLite's (FTS5) for now; a PostgreSQL catalog has no search yet.
+            _store = await CatalogStore.OpenPostgresAsync(
+                new PostgresCatalogOptions { ConnectionString = connectionString }, hub.Limits, time, loggers, indexer: null, cancellationToken);
+        }
+        else
+        {
+            var path = Path.GetFullPath(hub.DatabasePath);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            _store = await CatalogStore.OpenSqliteAsync(new SqliteCatalogOptions { Path = path }, hub.Limits, time, loggers, indexer, cancellationToken);
+        }
+
         await OperatorBootstrap.RunAsync(_store.Registry, hub.ResolveOperatorTokenPath(), _logger, cancellationToken);
     }
 

@@ -5,8 +5,8 @@ namespace FederatedPlatform.Hub.Internal;
 /// <summary>Hub log messages; event ids 3000–3099 belong to the hub (3000 host, 3010 publish, 3020 watch, 3030 registry, 3040 retention).</summary>
 internal static partial class HubLog
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Hub listening on {Address}, catalog {DatabasePath}")]
-    public static partial void Listening(ILogger logger, string address, string databasePath);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Hub listening on {Address}, catalog {Store}")]
+    public static partial void Listening(ILogger logger, string address, string store);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "First start: operator credential {CredentialId} created; its token is in {TokenPath} (readable by this user only)")]
     public static partial void OperatorBootstrapped(ILogger logger, string credentialId, string tokenPath);

@@ -17,7 +17,19 @@ internal sealed class HubOptionsValidator : IValidateOptions<HubOptions>
             }
         }
 
-        Require(!string.IsNullOrWhiteSpace(options.DatabasePath), nameof(options.DatabasePath), "is required");
+        Require(!string.IsNullOrWhiteSpace(options.DatabasePath) || options.PostgresConnectionString is { Length: > 0 }, nameof(options.DatabasePath), "is required");
+        if (options.PostgresConnectionString is { } postgres)
+        {
+            try
+            {
+                new Catalog.Storage.PostgresCatalogOptions { ConnectionString = postgres }.EnsureValid();
+            }
+            catch (InvalidOperationException e)
+            {
+                failures.Add($"{HubOptions.SectionName}:{nameof(options.PostgresConnectionString)}: {e.Message}");
+            }
+        }
+
         Require(IPAddress.TryParse(options.ListenAddress, out _), nameof(options.ListenAddress), "must be an IP address such as 127.0.0.1");
         Require(options.Port is >= 0 and <= 65535, nameof(options.Port), "must be 0-65535");
         Require(options.CertificatePath is null || File.Exists(options.CertificatePath), nameof(options.CertificatePath), "must name an existing file");

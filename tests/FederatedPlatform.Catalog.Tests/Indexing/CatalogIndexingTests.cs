@@ -1,6 +1,7 @@
 using FederatedPlatform.Catalog.Publishing;
 using FederatedPlatform.Catalog.Tests.Support;
 using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Catalog.Tests.Indexing;
 
@@ -12,7 +13,7 @@ public sealed class CatalogIndexingTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _catalog = await TestCatalog.CreateAsync(indexer: _indexer);
+        _catalog = await TestCatalog.CreateAsync(SqliteTestStore.Instance, indexer: _indexer);
         await _catalog.AddCenterAsync(Center);
     }
 
@@ -82,7 +83,7 @@ public sealed class CatalogIndexingTests : IAsyncLifetime
         await _catalog.CloseAsync();
         var indexer = new RecordingIndexer();
 
-        await using var sut = await TestCatalog.CreateAsync(indexer: indexer, path: _catalog.Path);
+        await using var sut = await TestCatalog.CreateAsync(SqliteTestStore.Instance, indexer: indexer, location: _catalog.Location);
 
         Assert.Equal(["-cn-om/a2", "cn-om/n1"], indexer.Indexed.Order());
         Assert.Equal(0, indexer.Clears);
@@ -106,7 +107,7 @@ public sealed class CatalogIndexingTests : IAsyncLifetime
         await _catalog.CloseAsync();
         var indexer = new RecordingIndexer();
 
-        await using var sut = await TestCatalog.CreateAsync(indexer: indexer, path: _catalog.Path);
+        await using var sut = await TestCatalog.CreateAsync(SqliteTestStore.Instance, indexer: indexer, location: _catalog.Location);
 
         Assert.Equal(1, indexer.Clears);
         Assert.Equal(["cn-om/a1"], indexer.Indexed);

@@ -1,10 +1,11 @@
 using FederatedPlatform.Catalog.Registry;
 using FederatedPlatform.Catalog.Tests.Support;
 using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Catalog.Tests.Registry;
 
-public sealed class CenterRegistryTests : IAsyncLifetime
+public abstract class CenterRegistryTests(ITestStore store) : IAsyncLifetime
 {
     private TestCatalog _catalog = null!;
 
@@ -12,7 +13,7 @@ public sealed class CenterRegistryTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _catalog = await TestCatalog.CreateAsync();
+        _catalog = await TestCatalog.CreateAsync(store);
         await _catalog.AddCenterAsync("cn-om");
     }
 
@@ -136,3 +137,7 @@ public sealed class CenterRegistryTests : IAsyncLifetime
         Assert.Equal("operator asked", start.ResyncReason);
     }
 }
+
+public sealed class SqliteCenterRegistryTests() : CenterRegistryTests(SqliteTestStore.Instance);
+
+public sealed class PostgresCenterRegistryTests(PostgresDatabase database) : CenterRegistryTests(database), IClassFixture<PostgresDatabase>;

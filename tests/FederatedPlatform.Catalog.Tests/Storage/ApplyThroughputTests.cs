@@ -1,18 +1,19 @@
 using System.Diagnostics;
 using FederatedPlatform.Catalog.Tests.Support;
 using Xunit.Abstractions;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Catalog.Tests.Storage;
 
 /// <summary>Prints the apply rate with durable commits; a measurement, not a timed assertion.</summary>
-public sealed class ApplyThroughputTests(ITestOutputHelper output)
+public abstract class ApplyThroughputTests(ITestStore store, ITestOutputHelper output)
 {
     [Fact]
     public async Task ApplyAsync_BatchesOf500_PrintsChangesPerSecond()
     {
         const int Batches = 100;
         const int BatchSize = 500;
-        await using var catalog = await TestCatalog.CreateAsync();
+        await using var catalog = await TestCatalog.CreateAsync(store);
         await catalog.AddCenterAsync("cn-om");
         var batches = Enumerable.Range(0, Batches)
             .Select(b => Enumerable.Range(0, BatchSize)
@@ -41,3 +42,7 @@ public sealed class ApplyThroughputTests(ITestOutputHelper output)
         Assert.Equal((ulong)(Batches * BatchSize), (await catalog.Store.Feed.GetPositionAsync(CancellationToken.None)).HeadSeq);
     }
 }
+
+public sealed class SqliteApplyThroughputTests(ITestOutputHelper output) : ApplyThroughputTests(SqliteTestStore.Instance, output);
+
+public sealed class PostgresApplyThroughputTests(PostgresDatabase database, ITestOutputHelper output) : ApplyThroughputTests(database, output), IClassFixture<PostgresDatabase>;

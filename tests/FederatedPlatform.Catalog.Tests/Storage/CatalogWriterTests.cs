@@ -3,10 +3,11 @@ using FederatedPlatform.Catalog.Publishing;
 using FederatedPlatform.Catalog.Storage;
 using FederatedPlatform.Catalog.Tests.Support;
 using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Catalog.Tests.Storage;
 
-public sealed class CatalogWriterTests : IAsyncLifetime
+public abstract class CatalogWriterTests(ITestStore store) : IAsyncLifetime
 {
     private const string Center = "cn-om";
     private TestCatalog _catalog = null!;
@@ -15,7 +16,7 @@ public sealed class CatalogWriterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _catalog = await TestCatalog.CreateAsync();
+        _catalog = await TestCatalog.CreateAsync(store);
         await _catalog.AddCenterAsync(Center);
     }
 
@@ -194,8 +195,7 @@ public sealed class CatalogWriterTests : IAsyncLifetime
         await _catalog.ApplyAsync(Center, 1, TestRecords.Achievement(Center, "a1"));
         await Store.DisposeAsync();
 
-        await using var reopened = await CatalogStore.OpenSqliteAsync(
-            new SqliteCatalogOptions { Path = _catalog.Path }, new CatalogLimits(), _catalog.Time);
+        await using var reopened = await _catalog.Location.OpenAsync(null, _catalog.Time);
         var sut = await reopened.Writer.OpenPublishAsync(Center, 1, 0, CancellationToken.None);
 
         Assert.Equal(1UL, sut.AppliedSeq);
@@ -203,3 +203,7 @@ public sealed class CatalogWriterTests : IAsyncLifetime
         Assert.NotNull(await reopened.Reader.GetRecordAsync(Center, "a1", CancellationToken.None));
     }
 }
+
+public sealed class SqliteCatalogWriterTests() : CatalogWriterTests(SqliteTestStore.Instance);
+
+public sealed class PostgresCatalogWriterTests(PostgresDatabase database) : CatalogWriterTests(database), IClassFixture<PostgresDatabase>;

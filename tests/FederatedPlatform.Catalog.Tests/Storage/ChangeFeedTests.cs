@@ -2,10 +2,11 @@ using FederatedPlatform.Catalog.Feed;
 using FederatedPlatform.Catalog.Filtering;
 using FederatedPlatform.Catalog.Tests.Support;
 using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Catalog.Tests.Storage;
 
-public sealed class ChangeFeedTests : IAsyncLifetime
+public abstract class ChangeFeedTests(ITestStore store) : IAsyncLifetime
 {
     private const string Center = "cn-om";
     private TestCatalog _catalog = null!;
@@ -14,7 +15,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _catalog = await TestCatalog.CreateAsync();
+        _catalog = await TestCatalog.CreateAsync(store);
         await _catalog.AddCenterAsync(Center);
     }
 
@@ -173,3 +174,7 @@ public sealed class ChangeFeedTests : IAsyncLifetime
         Assert.Equal(2UL, (await _catalog.Store.Reader.GetRecordAsync(Center, "a1", CancellationToken.None))!.Version);
     }
 }
+
+public sealed class SqliteChangeFeedTests() : ChangeFeedTests(SqliteTestStore.Instance);
+
+public sealed class PostgresChangeFeedTests(PostgresDatabase database) : ChangeFeedTests(database), IClassFixture<PostgresDatabase>;

@@ -1,10 +1,11 @@
 using FederatedPlatform.Catalog.Publishing;
 using FederatedPlatform.Catalog.Tests.Support;
 using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Catalog.Tests.Storage;
 
-public sealed class ResyncTests : IAsyncLifetime
+public abstract class ResyncTests(ITestStore store) : IAsyncLifetime
 {
     private const string Center = "cn-om";
     private TestCatalog _catalog = null!;
@@ -13,7 +14,7 @@ public sealed class ResyncTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _catalog = await TestCatalog.CreateAsync();
+        _catalog = await TestCatalog.CreateAsync(store);
         await _catalog.AddCenterAsync(Center);
         await _catalog.AddCenterAsync("cn-eg");
         await _catalog.ApplyAsync(Center, 1, TestRecords.Achievement(Center, "a1"), TestRecords.Achievement(Center, "a2"), TestRecords.Need(Center, "n1"));
@@ -138,3 +139,7 @@ public sealed class ResyncTests : IAsyncLifetime
         };
     }
 }
+
+public sealed class SqliteResyncTests() : ResyncTests(SqliteTestStore.Instance);
+
+public sealed class PostgresResyncTests(PostgresDatabase database) : ResyncTests(database), IClassFixture<PostgresDatabase>;

@@ -2,35 +2,36 @@ using FederatedPlatform.Catalog.Indexing;
 using FederatedPlatform.Catalog.Publishing;
 using FederatedPlatform.Catalog.Storage;
 using FederatedPlatform.Contracts.V1;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Catalog.Tests.Support;
 
-/// <summary>A catalog in a temporary SQLite file (WAL needs a real file), deleted on dispose.</summary>
+/// <summary>A catalog in a fresh location of the store under test (a temporary SQLite file or PostgreSQL schema), removed on dispose.</summary>
 internal sealed class TestCatalog : IAsyncDisposable
 {
-    private TestCatalog(string path, CatalogStore store, ManualTimeProvider time)
+    private TestCatalog(TestStoreLocation location, CatalogStore store, ManualTimeProvider time)
     {
-        Path = path;
+        Location = location;
         Store = store;
         Time = time;
     }
 
-    public string Path { get; }
+    public TestStoreLocation Location { get; }
 
     public CatalogStore Store { get; }
 
     public ManualTimeProvider Time { get; }
 
-    public static async Task<TestCatalog> CreateAsync(CatalogLimits? limits = null, ICatalogIndexer? indexer = null, string? path = null)
+    public static async Task<TestCatalog> CreateAsync(
+        ITestStore testStore, CatalogLimits? limits = null, ICatalogIndexer? indexer = null, TestStoreLocation? location = null)
     {
-        path ??= System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"fedplat-catalog-{Guid.NewGuid():N}.db");
+        location ??= await testStore.CreateLocationAsync();
         var time = new ManualTimeProvider(new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));
-        var store = await CatalogStore.OpenSqliteAsync(
-            new SqliteCatalogOptions { Path = path }, limits ?? new CatalogLimits(), time, indexer: indexer);
-        return new TestCatalog(path, store, time);
+        var store = await location.OpenAsync(limits, time, indexer: indexer);
+        return new TestCatalog(location, store, time);
     }
 
-    /// <summary>Closes the store without deleting the file, so a test can reopen it.</summary>
+    /// <summary>Closes the store without deleting its location, so a test can reopen it.</summary>
     public ValueTask CloseAsync() => Store.DisposeAsync();
 
     /// <summary>Registers a center and says hello with epoch 1.</summary>
@@ -50,9 +51,6 @@ internal sealed class TestCatalog : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Store.DisposeAsync();
-        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
-        {
-            File.Delete(Path + suffix);
-        }
+        await Location.DeleteAsync();
     }
 }

@@ -1,10 +1,11 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Authentication;
 
-public sealed class HubCallInterceptorTests
+public abstract class HubCallInterceptorTests(ITestStore store)
 {
     private const string Center = "cn-om";
 
@@ -14,7 +15,7 @@ public sealed class HubCallInterceptorTests
     [InlineData("not a token")]
     public async Task Call_MissingOrWrongToken_Unauthenticated(string? token)
     {
-        await using var hub = await TestHub.StartAsync();
+        await using var hub = await TestHub.StartAsync(store);
         var sut = hub.Client(token);
 
         var error = await Assert.ThrowsAsync<RpcException>(sut.ListCentersAsync);
@@ -25,7 +26,7 @@ public sealed class HubCallInterceptorTests
     [Fact]
     public async Task Call_RevokedCredential_UnauthenticatedAndOpenStreamEnded()
     {
-        await using var hub = await TestHub.StartAsync();
+        await using var hub = await TestHub.StartAsync(store);
         var issued = await hub.Operator.IssueCredentialAsync(Role.Reader);
         var sut = hub.Client(issued.Token);
         await sut.ListCentersAsync();
@@ -43,7 +44,7 @@ public sealed class HubCallInterceptorTests
     [Fact]
     public async Task Publish_ReaderCredential_PermissionDenied()
     {
-        await using var hub = await TestHub.StartAsync();
+        await using var hub = await TestHub.StartAsync(store);
         await hub.AddCenterAsync(Center);
         var sut = await hub.AddReaderAsync();
         using var publish = sut.Publish();
@@ -58,7 +59,7 @@ public sealed class HubCallInterceptorTests
     [Fact]
     public async Task Registry_CenterCredential_PermissionDenied()
     {
-        await using var hub = await TestHub.StartAsync();
+        await using var hub = await TestHub.StartAsync(store);
         var sut = await hub.AddCenterAsync(Center);
 
         var error = await Assert.ThrowsAsync<RpcException>(() => sut.IssueCredentialAsync(Role.Operator));
@@ -69,7 +70,7 @@ public sealed class HubCallInterceptorTests
     [Fact]
     public async Task Watch_MoreStreamsThanAllowed_ResourceExhausted()
     {
-        await using var hub = await TestHub.StartAsync(o => o.MaxStreamsPerCredential = 2);
+        await using var hub = await TestHub.StartAsync(store, o => o.MaxStreamsPerCredential = 2);
         var sut = await hub.AddReaderAsync();
         using var first = sut.Watch();
         using var second = sut.Watch();
@@ -85,7 +86,7 @@ public sealed class HubCallInterceptorTests
     [Fact]
     public async Task Call_RateExceeded_ResourceExhaustedUntilTokensRefill()
     {
-        await using var hub = await TestHub.StartAsync(o =>
+        await using var hub = await TestHub.StartAsync(store, o =>
         {
             o.RequestsPerSecondPerCredential = 1;
             o.RequestBurstPerCredential = 3;
@@ -104,3 +105,7 @@ public sealed class HubCallInterceptorTests
         Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
     }
 }
+
+public sealed class SqliteHubCallInterceptorTests() : HubCallInterceptorTests(SqliteTestStore.Instance);
+
+public sealed class PostgresHubCallInterceptorTests(PostgresDatabase database) : HubCallInterceptorTests(database), IClassFixture<PostgresDatabase>;

@@ -2,10 +2,11 @@ using FederatedPlatform.Catalog.Publishing;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Publishing;
 
-public sealed class PublishResyncTests : IAsyncLifetime
+public abstract class PublishResyncTests(ITestStore store) : IAsyncLifetime
 {
     private const string Center = "cn-om";
     private TestHub _hub = null!;
@@ -13,7 +14,7 @@ public sealed class PublishResyncTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync();
+        _hub = await TestHub.StartAsync(store);
         _sut = await _hub.AddCenterAsync(Center);
         using var publish = _sut.Publish();
         await publish.OpenAsync(Center, 1);
@@ -94,3 +95,7 @@ public sealed class PublishResyncTests : IAsyncLifetime
     private static ResyncEnd End(Record[] snapshot, ulong seq) =>
         new() { Count = (ulong)snapshot.Length, Digest = ResyncDigest.Compute(snapshot.Select(r => (r.Id.LocalId, r.Version))), Seq = seq };
 }
+
+public sealed class SqlitePublishResyncTests() : PublishResyncTests(SqliteTestStore.Instance);
+
+public sealed class PostgresPublishResyncTests(PostgresDatabase database) : PublishResyncTests(database), IClassFixture<PostgresDatabase>;

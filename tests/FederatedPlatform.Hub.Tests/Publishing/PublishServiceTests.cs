@@ -1,12 +1,11 @@
-using FederatedPlatform.Catalog;
-using FederatedPlatform.Catalog.Storage;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Publishing;
 
-public sealed class PublishServiceTests : IAsyncLifetime
+public abstract class PublishServiceTests(ITestStore store) : IAsyncLifetime
 {
     private const string Center = "cn-om";
     private TestHub _hub = null!;
@@ -14,7 +13,7 @@ public sealed class PublishServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync();
+        _hub = await TestHub.StartAsync(store);
         _sut = await _hub.AddCenterAsync(Center);
     }
 
@@ -47,9 +46,8 @@ public sealed class PublishServiceTests : IAsyncLifetime
         Assert.All(responses, r => Assert.Equal(PublishResponse.KindOneofCase.Ack, r.KindCase));
         Assert.Equal(responses.Select(r => r.Ack.AppliedSeq).Order(), responses.Select(r => r.Ack.AppliedSeq));
 
-        // Acknowledged means committed: a separate open of the database file finds every row.
-        await using var reopened = await CatalogStore.OpenSqliteAsync(
-            new SqliteCatalogOptions { Path = _hub.DatabasePath }, new CatalogLimits(), TimeProvider.System);
+        // Acknowledged means committed: a separate open of the database finds every row.
+        await using var reopened = await _hub.Location.OpenAsync(null, TimeProvider.System);
         for (var i = 1; i <= 5; i++)
         {
             Assert.NotNull(await reopened.Reader.GetRecordAsync(Center, $"a{i}", CancellationToken.None));
@@ -218,3 +216,7 @@ public sealed class PublishServiceTests : IAsyncLifetime
         Assert.Equal(2UL, (await _hub.Operator.GetFederationHealthAsync()).Centers[0].AppliedSeq);
     }
 }
+
+public sealed class SqlitePublishServiceTests() : PublishServiceTests(SqliteTestStore.Instance);
+
+public sealed class PostgresPublishServiceTests(PostgresDatabase database) : PublishServiceTests(database), IClassFixture<PostgresDatabase>;

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using FederatedPlatform.Hub.Tests.Support;
 using Xunit.Abstractions;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Publishing;
 
 /// <summary>A measurement, not a timed test: prints publish→ack throughput over loopback with durable acks.</summary>
-public sealed class PublishThroughputTests(ITestOutputHelper output)
+public abstract class PublishThroughputTests(ITestStore store, ITestOutputHelper output)
 {
     private const string Center = "cn-om";
 
@@ -14,7 +15,7 @@ public sealed class PublishThroughputTests(ITestOutputHelper output)
     {
         const int Changes = 20_000;
         const int Window = 2_000;
-        await using var hub = await TestHub.StartAsync();
+        await using var hub = await TestHub.StartAsync(store);
         var center = await hub.AddCenterAsync(Center);
         var records = Enumerable.Range(1, Changes).Select(i => TestRecords.Achievement(Center, $"r{i:D6}")).ToArray();
         using var publish = center.Publish();
@@ -45,3 +46,7 @@ public sealed class PublishThroughputTests(ITestOutputHelper output)
             $"({acks} acks, {Changes / (double)acks:F0} changes per commit, window {Window})");
     }
 }
+
+public sealed class SqlitePublishThroughputTests(ITestOutputHelper output) : PublishThroughputTests(SqliteTestStore.Instance, output);
+
+public sealed class PostgresPublishThroughputTests(PostgresDatabase database, ITestOutputHelper output) : PublishThroughputTests(database, output), IClassFixture<PostgresDatabase>;

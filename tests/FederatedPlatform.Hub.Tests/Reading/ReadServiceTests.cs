@@ -1,10 +1,11 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Reading;
 
-public sealed class ReadServiceTests : IAsyncLifetime
+public abstract class ReadServiceTests(ITestStore store) : IAsyncLifetime
 {
     private const string Center = "cn-om";
     private TestHub _hub = null!;
@@ -12,7 +13,7 @@ public sealed class ReadServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync();
+        _hub = await TestHub.StartAsync(store);
         var center = await _hub.AddCenterAsync(Center);
         _sut = await _hub.AddReaderAsync();
         using var publish = center.Publish();
@@ -91,3 +92,7 @@ public sealed class ReadServiceTests : IAsyncLifetime
         Assert.Equal(Center, Assert.Single(centers.Centers).CenterId);
     }
 }
+
+public sealed class SqliteReadServiceTests() : ReadServiceTests(SqliteTestStore.Instance);
+
+public sealed class PostgresReadServiceTests(PostgresDatabase database) : ReadServiceTests(database), IClassFixture<PostgresDatabase>;

@@ -1,17 +1,18 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Registry;
 
-public sealed class RegistryServiceTests : IAsyncLifetime
+public abstract class RegistryServiceTests(ITestStore store) : IAsyncLifetime
 {
     private TestHub _hub = null!;
     private HubClient _sut = null!;
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync();
+        _hub = await TestHub.StartAsync(store);
         _sut = _hub.Operator;
     }
 
@@ -89,3 +90,7 @@ public sealed class RegistryServiceTests : IAsyncLifetime
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 }
+
+public sealed class SqliteRegistryServiceTests() : RegistryServiceTests(SqliteTestStore.Instance);
+
+public sealed class PostgresRegistryServiceTests(PostgresDatabase database) : RegistryServiceTests(database), IClassFixture<PostgresDatabase>;

@@ -1,17 +1,18 @@
 using FederatedPlatform.Catalog.Feed;
 using FederatedPlatform.Hub.Retention.Internal;
 using FederatedPlatform.Hub.Tests.Support;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Retention;
 
-public sealed class CompactionLoopTests
+public abstract class CompactionLoopTests(ITestStore store)
 {
     private const string Center = "cn-om";
 
     [Fact]
     public async Task CompactionInterval_Elapses_HorizonRaisedPastChangesOlderThanRetention()
     {
-        await using var hub = await TestHub.StartAsync(o =>
+        await using var hub = await TestHub.StartAsync(store, o =>
         {
             o.RetentionHorizon = TimeSpan.FromDays(1);
             o.CompactionInterval = TimeSpan.FromHours(1);
@@ -76,3 +77,7 @@ public sealed class CompactionLoopTests
         }
     }
 }
+
+public sealed class SqliteCompactionLoopTests() : CompactionLoopTests(SqliteTestStore.Instance);
+
+public sealed class PostgresCompactionLoopTests(PostgresDatabase database) : CompactionLoopTests(database), IClassFixture<PostgresDatabase>;

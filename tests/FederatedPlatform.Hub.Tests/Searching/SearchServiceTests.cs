@@ -2,6 +2,7 @@ using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
 using Microsoft.Data.Sqlite;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Searching;
 
@@ -16,7 +17,7 @@ public sealed class SearchServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync();
+        _hub = await TestHub.StartAsync(SqliteTestStore.Instance);
         _center = await _hub.AddCenterAsync(Center);
         _sut = await _hub.AddReaderAsync();
         _publish = _center.Publish();
@@ -149,9 +150,8 @@ public sealed class SearchServiceTests : IAsyncLifetime
     {
         await PublishAsync(Record("a1", "Solar desalination plant", "太阳能海水淡化技术"), Record("a2", "Drip irrigation controller", "滴灌控制器"));
         _publish.Dispose();
-        var directory = _hub.Directory;
         await _hub.Host.StopAsync().WithTimeout();
-        await using (var connection = new SqliteConnection($"Data Source={_hub.DatabasePath};Pooling=False"))
+        await using (var connection = new SqliteConnection($"Data Source={_hub.Location.SqlitePath};Pooling=False"))
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
@@ -159,7 +159,7 @@ public sealed class SearchServiceTests : IAsyncLifetime
             await command.ExecuteNonQueryAsync();
         }
 
-        await using var restarted = await TestHub.StartAsync(directory: directory);
+        await using var restarted = await TestHub.StartAsync(_hub.Location);
         var reader = await restarted.AddReaderAsync();
 
         Assert.Equal("a1", Assert.Single((await reader.SearchAsync("海水淡化")).Hits).Record.Id.LocalId);

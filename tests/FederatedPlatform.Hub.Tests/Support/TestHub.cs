@@ -2,23 +2,24 @@ using FederatedPlatform.Catalog.Storage;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Internal;
+using FederatedPlatform.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FederatedPlatform.Hub.Tests.Support;
 
-/// <summary>A real hub in-process: Kestrel on a dynamic loopback port, a temporary SQLite file, a fake clock.</summary>
+/// <summary>A real hub in-process: Kestrel on a dynamic loopback port, a fresh catalog of the store under test, a fake clock.</summary>
 public sealed class TestHub : IAsyncDisposable
 {
     private readonly bool _expectErrors;
-    private readonly bool _ownsDirectory;
+    private readonly bool _ownsLocation;
     private readonly List<GrpcChannel> _channels = [];
 
-    private TestHub(HubHost host, string directory, FakeTimeProvider time, ErrorCollectingLoggerProvider log, bool expectErrors, bool ownsDirectory)
+    private TestHub(HubHost host, TestStoreLocation location, FakeTimeProvider time, ErrorCollectingLoggerProvider log, bool expectErrors, bool ownsLocation)
     {
-        _ownsDirectory = ownsDirectory;
+        _ownsLocation = ownsLocation;
         Host = host;
-        Directory = directory;
+        Location = location;
         Time = time;
         Log = log;
         _expectErrors = expectErrors;
@@ -31,9 +32,8 @@ public sealed class TestHub : IAsyncDisposable
 
     public HubHost Host { get; }
 
-    public string Directory { get; }
-
-    public string DatabasePath => Path.Combine(Directory, "hub.db");
+    /// <summary>Where the catalog lives (a SQLite file or a PostgreSQL schema) and the token files.</summary>
+    public TestStoreLocation Location { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -48,15 +48,28 @@ public sealed class TestHub : IAsyncDisposable
     /// <summary>The hub's catalog, as its services use it.</summary>
     public CatalogStore Store => Service<HubCatalog>().Store;
 
-    public static async Task<TestHub> StartAsync(Action<HubOptions>? configure = null, bool expectErrors = false, string? directory = null)
+    /// <summary>A hub on a fresh catalog of <paramref name="store"/>, removed on dispose.</summary>
+    public static async Task<TestHub> StartAsync(ITestStore store, Action<HubOptions>? configure = null, bool expectErrors = false) =>
+        await StartAsync(await store.CreateLocationAsync(), configure, expectErrors, ownsLocation: true);
+
+    /// <summary>A hub on the catalog at <paramref name="location"/> (kept on dispose, for restarts).</summary>
+    public static Task<TestHub> StartAsync(TestStoreLocation location, Action<HubOptions>? configure = null, bool expectErrors = false) =>
+        StartAsync(location, configure, expectErrors, ownsLocation: false);
+
+    /// <summary>Points the options at the location's catalog.</summary>
+    public static void UseLocation(HubOptions options, TestStoreLocation location)
     {
-        var ownsDirectory = directory is null;
-        directory ??= Path.Combine(Path.GetTempPath(), "fedplat-hub-tests", Guid.NewGuid().ToString("N"));
+        options.DatabasePath = Path.Combine(location.Directory, "hub.db");
+        options.PostgresConnectionString = location.PostgresConnectionString;
+    }
+
+    private static async Task<TestHub> StartAsync(TestStoreLocation location, Action<HubOptions>? configure, bool expectErrors, bool ownsLocation)
+    {
         var time = new FakeTimeProvider(Start);
         var log = new ErrorCollectingLoggerProvider();
         var builder = HubHost.CreateBuilder([], o =>
         {
-            o.DatabasePath = Path.Combine(directory, "hub.db");
+            UseLocation(o, location);
             o.Port = 0;
             o.RequestsPerSecondPerCredential = 1_000_000;
             o.RequestBurstPerCredential = 1_000_000;
@@ -65,7 +78,7 @@ public sealed class TestHub : IAsyncDisposable
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Logging.ClearProviders().AddProvider(log);
         var host = await HubHost.StartAsync(builder).WithTimeout();
-        return new TestHub(host, directory, time, log, expectErrors, ownsDirectory);
+        return new TestHub(host, location, time, log, expectErrors, ownsLocation);
     }
 
     public T Service<T>()
@@ -103,9 +116,9 @@ public sealed class TestHub : IAsyncDisposable
         }
 
         await Host.DisposeAsync().AsTask().WithTimeout();
-        if (_ownsDirectory && System.IO.Directory.Exists(Directory))
+        if (_ownsLocation)
         {
-            System.IO.Directory.Delete(Directory, recursive: true);
+            await Location.DeleteAsync();
         }
 
         if (!_expectErrors)

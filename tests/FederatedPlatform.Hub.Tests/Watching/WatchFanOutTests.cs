@@ -2,11 +2,12 @@ using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
 using FederatedPlatform.Hub.Watching.Internal;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Watching;
 
 /// <summary>Fan-out under pressure: slow watchers, snapshot limits.</summary>
-public sealed class WatchFanOutTests
+public abstract class WatchFanOutTests(ITestStore store)
 {
     private const string Center = "cn-om";
 
@@ -15,7 +16,7 @@ public sealed class WatchFanOutTests
     {
         const int BufferSize = 16;
         const int Changes = 1500;
-        await using var hub = await TestHub.StartAsync(o => o.WatcherBufferSize = BufferSize);
+        await using var hub = await TestHub.StartAsync(store, o => o.WatcherBufferSize = BufferSize);
         var center = await hub.AddCenterAsync(Center);
         var notifier = hub.Service<FeedNotifier>();
         var detached = new TaskCompletionSource<LiveFeed>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -51,7 +52,7 @@ public sealed class WatchFanOutTests
     [Fact]
     public async Task Watch_SnapshotSlotsTakenPastQueueTimeout_ResourceExhausted()
     {
-        await using var hub = await TestHub.StartAsync(o =>
+        await using var hub = await TestHub.StartAsync(store, o =>
         {
             o.MaxConcurrentSnapshots = 1;
             o.SnapshotQueueTimeout = TimeSpan.FromSeconds(5);
@@ -78,7 +79,7 @@ public sealed class WatchFanOutTests
     [Fact]
     public async Task Watch_SnapshotQueueFull_ResourceExhaustedAtOnce()
     {
-        await using var hub = await TestHub.StartAsync(o =>
+        await using var hub = await TestHub.StartAsync(store, o =>
         {
             o.MaxConcurrentSnapshots = 1;
             o.MaxQueuedSnapshots = 0;
@@ -105,3 +106,7 @@ public sealed class WatchFanOutTests
         }
     }
 }
+
+public sealed class SqliteWatchFanOutTests() : WatchFanOutTests(SqliteTestStore.Instance);
+
+public sealed class PostgresWatchFanOutTests(PostgresDatabase database) : WatchFanOutTests(database), IClassFixture<PostgresDatabase>;

@@ -2,10 +2,11 @@ using FederatedPlatform.Catalog.Filtering;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Watching;
 
-public sealed class WatchServiceTests : IAsyncLifetime
+public abstract class WatchServiceTests(ITestStore store) : IAsyncLifetime
 {
     private const string Center = "cn-om";
     private TestHub _hub = null!;
@@ -16,7 +17,7 @@ public sealed class WatchServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync(o => o.BookmarkInterval = TimeSpan.FromSeconds(10));
+        _hub = await TestHub.StartAsync(store, o => o.BookmarkInterval = TimeSpan.FromSeconds(10));
         _center = await _hub.AddCenterAsync(Center);
         _sut = await _hub.AddReaderAsync();
         _publish = _center.Publish();
@@ -215,3 +216,7 @@ public sealed class WatchServiceTests : IAsyncLifetime
         }
     }
 }
+
+public sealed class SqliteWatchServiceTests() : WatchServiceTests(SqliteTestStore.Instance);
+
+public sealed class PostgresWatchServiceTests(PostgresDatabase database) : WatchServiceTests(database), IClassFixture<PostgresDatabase>;

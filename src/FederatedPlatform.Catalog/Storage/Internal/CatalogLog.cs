@@ -43,4 +43,10 @@ internal static partial class CatalogLog
 
     [LoggerMessage(EventId = 2090, Level = LogLevel.Information, Message = "Indexer {Indexer}: {Mode} from catalog seq {FromSeq} to {ToSeq}, {Indexed} records indexed")]
     public static partial void IndexerCaughtUp(ILogger logger, string indexer, string mode, ulong fromSeq, ulong toSeq, long indexed);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Listening for commits of other hub instances on channel {Channel}")]
+    public static partial void ListeningForCommits(ILogger logger, string channel);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Commit listener lost its connection; reconnecting in {Delay} (watchers fall back to polling the change log meanwhile)")]
+    public static partial void CommitListenerLost(ILogger logger, TimeSpan delay, Exception exception);
 }

@@ -21,6 +21,17 @@ namespace FederatedPlatform.Catalog.Storage.Internal;
 /// inserts and the commit; every writer locks center row before counter, so they cannot deadlock.
 /// On SQLite the file-level write lock gives the same guarantees; the statement is the same.
 /// </para>
+/// <para>
+/// Why not lock the counter at the start of every writing transaction (<c>SELECT … FOR UPDATE</c>)?
+/// It would serialise whole transactions, reads and validation included. Taking it last gives the
+/// same two properties, because everything a writer read before it is protected by its center row
+/// lock (only that center's streams write that center's rows), and retention (<see cref="Compactor"/>)
+/// takes the counter row first, before it deletes anything.
+/// </para>
+/// <para>
+/// The allocation also announces the commit to other hub instances (PostgreSQL NOTIFY, which is
+/// delivered only when the transaction commits), so their watchers wake without polling.
+/// </para>
 /// </summary>
 internal static class CatalogSequence
 {
@@ -31,6 +42,7 @@ internal static class CatalogSequence
             "UPDATE hub_state SET catalog_seq = catalog_seq + @n WHERE id = 1 RETURNING catalog_seq");
         command.Parameter("@n", (long)count);
         var last = await command.ScalarInt64Async(cancellationToken);
+        await session.Provider.AnnounceCommitAsync(session, (ulong)last, cancellationToken);
         return (ulong)(last - count + 1);
     }
 }

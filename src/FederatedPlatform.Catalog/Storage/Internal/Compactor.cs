@@ -29,8 +29,10 @@ internal sealed class Compactor(IStorageProvider provider, ILogger logger)
         {
             await using var session = await WriteSession.BeginAsync(provider, cancellationToken);
 
-            // Re-read under the write lock: another hub instance may be compacting too.
-            var lo = (ulong)await ScalarAsync(session, "SELECT horizon_seq FROM hub_state WHERE id = 1", cancellationToken);
+            // Takes the counter row lock that every sequence-allocating writer takes, first, and re-reads
+            // under it: another hub instance may be compacting too.
+            var lo = (ulong)await ScalarAsync(
+                session, "UPDATE hub_state SET horizon_seq = horizon_seq WHERE id = 1 RETURNING horizon_seq", cancellationToken);
             horizon = lo;
             if (lo >= target)
             {

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace FederatedPlatform.Catalog.Storage.Internal;
 
@@ -17,7 +18,12 @@ namespace FederatedPlatform.Catalog.Storage.Internal;
 /// <item>how a consistent read snapshot is opened (SQLite: a deferred transaction in WAL mode;
 ///   PostgreSQL: REPEATABLE READ, READ ONLY);</item>
 /// <item>the EF Core provider, and on PostgreSQL the "C" collation of the id columns so that ordering by
-///   id is byte order, as the resync digest and keyset paging assume.</item>
+///   id is byte order, as the resync digest and keyset paging assume;</item>
+/// <item>how the schema is created (PostgreSQL: under an advisory lock, so that instances starting
+///   together create it once, and only in the first schema of the search path);</item>
+/// <item>how other processes learn of a commit: SQLite has one hub process per file, so nobody needs
+///   telling; PostgreSQL sends a NOTIFY in each sequence-allocating transaction (delivered only if it
+///   commits, in commit order) that every instance LISTENs for.</item>
 /// </list>
 /// </summary>
 internal interface IStorageProvider : IAsyncDisposable
@@ -39,4 +45,22 @@ internal interface IStorageProvider : IAsyncDisposable
 
     /// <summary>One-time database settings, before the schema is created.</summary>
     Task PrepareDatabaseAsync(DbConnection connection, CancellationToken cancellationToken);
+
+    /// <summary>Creates the tables unless they exist, inside the session's transaction.</summary>
+    Task EnsureSchemaAsync(WriteSession session, CancellationToken cancellationToken);
+
+    /// <summary>The schema is there and its identity known: commit announcements can be scoped to this catalog.</summary>
+    void Opened(HubIdentity identity);
+
+    /// <summary>
+    /// Inside a transaction that allocated catalog numbers up to <paramref name="head"/>: tells the
+    /// other processes sharing the database, once (and only if) it commits.
+    /// </summary>
+    Task AnnounceCommitAsync(WriteSession session, ulong head, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Calls <paramref name="wake"/> whenever another process may have committed catalog changes (and
+    /// once after each (re)connection, for what was missed), until cancelled; never throws but on cancellation.
+    /// </summary>
+    Task ListenForCommitsAsync(Action wake, TimeProvider time, ILogger logger, CancellationToken cancellationToken);
 }

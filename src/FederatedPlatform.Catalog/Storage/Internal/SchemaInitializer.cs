@@ -19,7 +19,7 @@ internal static class SchemaInitializer
         }
 
         await using var session = await WriteSession.BeginAsync(provider, cancellationToken);
-        await session.Context.Database.EnsureCreatedAsync(cancellationToken);
+        await provider.EnsureSchemaAsync(session, cancellationToken);
         var state = await session.Context.HubState.SingleOrDefaultAsync(h => h.Id == HubStateRow.SingletonId, cancellationToken);
         if (state is null)
         {

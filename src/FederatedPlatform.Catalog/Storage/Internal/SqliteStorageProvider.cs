@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace FederatedPlatform.Catalog.Storage.Internal;
 
@@ -78,6 +79,24 @@ internal sealed class SqliteStorageProvider : IStorageProvider
         {
             throw new InvalidOperationException($"{Description}: could not switch to WAL mode (journal_mode is {mode}).");
         }
+    }
+
+    public Task EnsureSchemaAsync(WriteSession session, CancellationToken cancellationToken) =>
+        session.Context.Database.EnsureCreatedAsync(cancellationToken);
+
+    public void Opened(HubIdentity identity)
+    {
+        // One hub process per file: there is nobody to tell about commits.
+    }
+
+    public Task AnnounceCommitAsync(WriteSession session, ulong head, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task ListenForCommitsAsync(Action wake, TimeProvider time, ILogger logger, CancellationToken cancellationToken)
+    {
+        // Every writer of the file is in this process and offers its commits to the fan-out itself.
+        var stopped = new TaskCompletionSource();
+        await using var registration = cancellationToken.Register(stopped.SetResult);
+        await stopped.Task;
     }
 
     public ValueTask DisposeAsync()

@@ -15,14 +15,18 @@ internal sealed class WriteSession : IAsyncDisposable
     private readonly IDbContextTransaction _efTransaction;
     private bool _committed;
 
-    private WriteSession(IDisposable gate, DbConnection connection, CatalogDbContext context, IDbContextTransaction transaction)
+    private WriteSession(
+        IStorageProvider provider, IDisposable gate, DbConnection connection, CatalogDbContext context, IDbContextTransaction transaction)
     {
+        Provider = provider;
         _gate = gate;
         Connection = connection;
         Context = context;
         _efTransaction = transaction;
         Transaction = transaction.GetDbTransaction();
     }
+
+    public IStorageProvider Provider { get; }
 
     public DbConnection Connection { get; }
 
@@ -42,7 +46,7 @@ internal sealed class WriteSession : IAsyncDisposable
             provider.ConfigureContext(options, connection);
             context = new CatalogDbContext(options.Options);
             var transaction = await context.Database.BeginTransactionAsync(cancellationToken);
-            return new WriteSession(gate, connection, context, transaction);
+            return new WriteSession(provider, gate, connection, context, transaction);
         }
         catch
         {

@@ -13,6 +13,10 @@ namespace FederatedPlatform.Hub.Watching.Internal;
 /// The fan-out: one loop, woken by every commit (<see cref="Offer"/>) and by a poll tick, hands the
 /// committed changes in catalog order to every live watcher's bounded buffer, never waiting on any.
 /// <para>
+/// Commits made through other hub instances sharing a PostgreSQL catalog arrive as <see cref="Wake"/>
+/// (see <see cref="CommitListener"/>) and are read from the log like any missed offer.
+/// </para>
+/// <para>
 /// The database stays the source of truth. Offers may arrive out of order (two publish streams
 /// finishing at once), be dropped (input full) or never come (a stream cut between commit and
 /// offer); whenever what was offered or polled is ahead of what was dispatched, the loop reads the
@@ -65,6 +69,12 @@ internal sealed class FeedNotifier(
         RaiseKnown(committed[^1].CommitEndSeq);
         _inputs.Writer.TryWrite(committed);
     }
+
+    /// <summary>
+    /// Something may have been committed elsewhere (another hub instance): look at the log's head soon.
+    /// Never blocks; a wake lost to a full input is covered by the next poll.
+    /// </summary>
+    public void Wake() => _inputs.Writer.TryWrite(null);
 
     /// <summary>
     /// Feeds <paramref name="feed"/> live from the next commit, if the watcher has read the log at least
