@@ -60,7 +60,7 @@ public abstract class CompactionLoopTests(ITestStore store)
     [Fact]
     public async Task HubStarted_BeforeAnyInterval_CompactsOnce()
     {
-        await using var hub = await TestHub.StartAsync(o => o.CompactionInterval = TimeSpan.FromDays(1));
+        await using var hub = await TestHub.StartAsync(store, o => o.CompactionInterval = TimeSpan.FromDays(1));
 
         await WaitForPassesAsync(hub.Service<CompactionLoop>(), 1);
     }
