@@ -90,6 +90,7 @@ internal sealed class ChangeApplier(RecordValidator validator, ILogger logger)
             outcomes[item.Index] = new ChangeOutcome(item.Seq, item.Record.Id, ChangeDisposition.Applied, seq, null);
         }
 
+        await writer.FlushAsync(cancellationToken);
         return written;
     }
 

@@ -9,7 +9,9 @@ namespace FederatedPlatform.Catalog.Storage.Internal;
 /// <summary>
 /// Writes accepted record versions: one change-log row and one upsert of the record's current row
 /// per change, through two prepared commands reused for the whole batch (EF's change tracker would
-/// cost more than the inserts themselves at tens of thousands of changes per second).
+/// cost more than the inserts themselves at tens of thousands of changes per second). On PostgreSQL,
+/// where every statement is a network round trip, the rows are collected instead and written by
+/// <see cref="FlushAsync"/> as two array statements (<see cref="PostgresChangeBatch"/>).
 /// </summary>
 internal sealed class ChangeLogWriter : IAsyncDisposable
 {
@@ -19,9 +21,13 @@ internal sealed class ChangeLogWriter : IAsyncDisposable
     private readonly DbParameter[] _record;
     private readonly long _appliedAt;
     private readonly DateTimeOffset _now;
+    private readonly WriteSession _session;
+    private readonly PostgresChangeBatch? _batch;
 
     private ChangeLogWriter(WriteSession session, DateTimeOffset now)
     {
+        _session = session;
+        _batch = session.Provider is PostgresStorageProvider ? new PostgresChangeBatch() : null;
         _now = now;
         _appliedAt = now.ToUnixTimeMilliseconds();
         _insertChange = session.Command(
@@ -57,8 +63,12 @@ internal sealed class ChangeLogWriter : IAsyncDisposable
     public static async Task<ChangeLogWriter> CreateAsync(WriteSession session, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var writer = new ChangeLogWriter(session, now);
-        await writer._insertChange.PrepareAsync(cancellationToken);
-        await writer._upsertRecord.PrepareAsync(cancellationToken);
+        if (writer._batch is null)
+        {
+            await writer._insertChange.PrepareAsync(cancellationToken);
+            await writer._upsertRecord.PrepareAsync(cancellationToken);
+        }
+
         return writer;
     }
 
@@ -71,6 +81,11 @@ internal sealed class ChangeLogWriter : IAsyncDisposable
             : record;
         FilterFields? current = stored.Deleted ? null : FilterFields.Of(stored);
         var prior = previous?.LiveFields;
+        if (_batch is not null)
+        {
+            _batch.Add(seq, commitEnd, stored, current, prior, previous?.Seq);
+            return new CatalogChange(seq, commitEnd, stored, current, prior, _now);
+        }
 
         SetChange(seq, commitEnd, stored, current, prior, previous?.Seq);
         await _insertChange.ExecuteNonQueryAsync(cancellationToken);
@@ -87,6 +102,10 @@ internal sealed class ChangeLogWriter : IAsyncDisposable
 
         return new CatalogChange(seq, commitEnd, stored, current, prior, _now);
     }
+
+    /// <summary>Writes what is still collected; call after the last <see cref="WriteAsync"/>, before the commit.</summary>
+    public Task FlushAsync(CancellationToken cancellationToken) =>
+        _batch?.FlushAsync(_session, _appliedAt, cancellationToken) ?? Task.CompletedTask;
 
     public async ValueTask DisposeAsync()
     {

@@ -132,6 +132,7 @@ internal sealed class ResyncSweeper(RecordValidator validator)
             written.Add(await writer.WriteAsync(first + (ulong)i, commitEnd, tombstone, stored, cancellationToken));
         }
 
+        await writer.FlushAsync(cancellationToken);
         return written;
     }
 }
