@@ -1,8 +1,8 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
-using Microsoft.Data.Sqlite;
 using FederatedPlatform.Testing;
+using Microsoft.Data.Sqlite;
 
 namespace FederatedPlatform.Hub.Tests.Searching;
 
