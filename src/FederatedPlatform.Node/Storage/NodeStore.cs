@@ -291,7 +291,7 @@ public sealed class NodeStore : IAsyncDisposable
         var size = PageTokens.CheckPageSize(pageSize);
         if (filter is not null)
         {
-            FilterChecks.Check(filter, _options.Limits.MaxFilterValues);
+            FilterChecks.Check(filter, _options.Limits);
         }
 
         if (string.IsNullOrEmpty(pageToken))

@@ -1,23 +1,24 @@
+using FederatedPlatform.Catalog;
+using FederatedPlatform.Catalog.Filtering;
 using FederatedPlatform.Contracts.V1;
 
 namespace FederatedPlatform.Node.Storage.Internal;
 
-/// <summary>Bounds on a listing's filter, so a request cannot make the store build a huge query.</summary>
+/// <summary>
+/// A listing's filter is held to the hub's rules (value counts, enum values, center id and country
+/// shapes), so the node answers INVALID_ARGUMENT where the hub does instead of an empty page.
+/// </summary>
 internal static class FilterChecks
 {
-    public static void Check(RecordFilter filter, int maxValues)
+    public static void Check(RecordFilter filter, CatalogLimits limits)
     {
-        Check("filter.kinds", filter.Kinds.Count, maxValues);
-        Check("filter.center_ids", filter.CenterIds.Count, maxValues);
-        Check("filter.sectors", filter.Sectors.Count, maxValues);
-        Check("filter.countries", filter.Countries.Count, maxValues);
-    }
-
-    private static void Check(string field, int count, int maxValues)
-    {
-        if (count > maxValues)
+        try
         {
-            throw new NodeStoreException(NodeStoreErrorCode.InvalidArgument, field, $"{field}: more than {maxValues} values");
+            CatalogFilter.From(filter, limits);
+        }
+        catch (CatalogException e) when (e.Code == CatalogErrorCode.InvalidArgument)
+        {
+            throw new NodeStoreException(NodeStoreErrorCode.InvalidArgument, e.Field ?? "filter", e.Message);
         }
     }
 }
