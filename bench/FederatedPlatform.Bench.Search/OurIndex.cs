@@ -4,9 +4,12 @@ using FederatedPlatform.Search;
 namespace FederatedPlatform.Bench.Search;
 
 /// <summary>Our index: <see cref="SqliteSearchIndex"/> written through <see cref="ISearchIndexWriter"/> in batched transactions, queried as the product does.</summary>
-public sealed class OurIndex(BenchDatabase db)
+public sealed class OurIndex(BenchDatabase db, SearchIndexOptions options)
 {
-    private readonly SqliteSearchIndex _index = new();
+    /// <summary>The index's tables and what the writer puts in them; a kept database of another layout is rebuilt.</summary>
+    public const int IndexLayout = 2;
+
+    private readonly SqliteSearchIndex _index = new(options);
 
     public async Task<long> BuildAsync(IEnumerable<Record> records, int batch)
     {

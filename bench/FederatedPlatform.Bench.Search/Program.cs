@@ -3,7 +3,7 @@ using FederatedPlatform.Bench.Search;
 
 // Search latency and index build at scale, ours beside a plain SQLite FTS5 baseline; see bench/search/README.md.
 //   [--records 1000000] [--rounds 5] [--queries 240] [--data DIR] [--reuse] [--no-baseline] [--no-ours]
-//   [--batch 2000] [--seed 4] [--cache-mb 256] [--mmap-mb 0] [--seeds DIR]
+//   [--batch 2000] [--seed 4] [--cache-mb 256] [--mmap-mb 0] [--seeds DIR] [--rank-window N] [--count-window N] (0: unlimited)
 var options = new BenchArgs(args);
 var records = options.Int("records", 1_000_000);
 var rounds = options.Int("rounds", 5);
@@ -13,6 +13,9 @@ var seed = options.Int("seed", 4);
 var cacheMb = options.Int("cache-mb", 256);
 var mmapMb = options.Int("mmap-mb", 0);
 var reuse = options.Flag("reuse");
+var indexOptions = new FederatedPlatform.Search.SearchIndexOptions();
+indexOptions.RankWindow = options.Int("rank-window", indexOptions.RankWindow);
+indexOptions.CountWindow = options.Int("count-window", indexOptions.CountWindow);
 var withBaseline = !options.Flag("no-baseline");
 var withOurs = !options.Flag("no-ours");
 var seedsDirectory = options.String("seeds") ?? SeedRecord.FindSeeds();
@@ -24,17 +27,20 @@ try
 {
     Console.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, nproc {Environment.ProcessorCount}, load average {LoadAverage.Read()}; records {records}, batch {batch}, seed {seed}, cache {cacheMb} MiB, mmap {mmapMb} MiB, data {directory}"));
+        $"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, nproc {Environment.ProcessorCount}, load average {LoadAverage.Read()}; records {records}, batch {batch}, seed {seed}, cache {cacheMb} MiB, mmap {mmapMb} MiB, rank window {indexOptions.RankWindow}, count window {indexOptions.CountWindow}, data {directory}"));
     var generator = new CatalogGenerator(SeedRecord.Load(seedsDirectory), seed);
     var catalogKey = string.Create(CultureInfo.InvariantCulture, $"generator {CatalogGenerator.Version}, seed {seed}, records {records}");
 
     var keep = reuse ? catalogKey : null;
-    await using var oursDb = withOurs ? await BenchDatabase.OpenAsync(Path.Combine(directory, "ours.db"), cacheMb, mmapMb, keep) : null;
+
+    // Our index is kept only when built with the same index layout; bump IndexLayout when the schema or writer changes.
+    var oursKey = $"{catalogKey}, index layout {OurIndex.IndexLayout}";
+    await using var oursDb = withOurs ? await BenchDatabase.OpenAsync(Path.Combine(directory, "ours.db"), cacheMb, mmapMb, reuse ? oursKey : null) : null;
     OurIndex? ours = null;
     if (oursDb is not null)
     {
-        ours = new OurIndex(oursDb);
-        await IndexBuild.RunAsync(oursDb, "ours", catalogKey, () => ours.BuildAsync(generator.Generate(records), batch));
+        ours = new OurIndex(oursDb, indexOptions);
+        await IndexBuild.RunAsync(oursDb, "ours", oursKey, () => ours.BuildAsync(generator.Generate(records), batch));
     }
 
     await using var baseDb = withBaseline ? await BenchDatabase.OpenAsync(Path.Combine(directory, "fts5.db"), cacheMb, mmapMb, keep) : null;

@@ -33,6 +33,19 @@ public sealed class SearchIndexOptions
     /// <summary>Distinct analysed terms of a query beyond this many are ignored. Default 32.</summary>
     public int MaxQueryTerms { get; set; } = 32;
 
+    /// <summary>
+    /// Most matching records a query reads as candidates for ranking, newest first, per kind of candidate
+    /// (records with every term, records with any term); 0 for no limit. Bounds a query's cost on a large
+    /// catalog (see <see cref="SearchResult.RankedWithinWindow"/>). Default 500.
+    /// </summary>
+    public int RankWindow { get; set; } = 500;
+
+    /// <summary>
+    /// Most matching records counted for the total and the facets, newest first; 0 for no limit (see
+    /// <see cref="SearchResult.CountsAreLowerBounds"/>). Default 1000.
+    /// </summary>
+    public int CountWindow { get; set; } = 1000;
+
     /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> for a setting outside its range.</summary>
     public void Validate()
     {
@@ -47,5 +60,7 @@ public sealed class SearchIndexOptions
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(DefaultPageSize, nameof(DefaultPageSize));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(DefaultPageSize, MaxPageSize, nameof(DefaultPageSize));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MaxQueryTerms, nameof(MaxQueryTerms));
+        ArgumentOutOfRangeException.ThrowIfNegative(RankWindow, nameof(RankWindow));
+        ArgumentOutOfRangeException.ThrowIfNegative(CountWindow, nameof(CountWindow));
     }
 }

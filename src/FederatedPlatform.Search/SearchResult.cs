@@ -15,6 +15,19 @@ public sealed record SearchResult
     /// <summary>Records matching the query and filter; null when facets were not requested.</summary>
     public long? TotalCount { get; init; }
 
+    /// <summary>
+    /// True when more records matched than <see cref="SearchIndexOptions.CountWindow"/>: <see cref="TotalCount"/> and
+    /// the facet counts were then taken over the newest matches only and are lower bounds.
+    /// </summary>
+    public bool CountsAreLowerBounds { get; init; }
+
+    /// <summary>
+    /// True when more records matched than <see cref="SearchIndexOptions.RankWindow"/>: the hits were then ranked
+    /// among the newest records with every term and, when those were fewer than the window, the newest records with
+    /// any term (up to the window each), not among every match, and paging ends after that set.
+    /// </summary>
+    public bool RankedWithinWindow { get; init; }
+
     /// <summary>Counts per filter field value, largest first; empty when not requested.</summary>
     public IReadOnlyDictionary<FacetField, IReadOnlyList<FacetCount>> Facets { get; init; } =
         new Dictionary<FacetField, IReadOnlyList<FacetCount>>();

@@ -78,4 +78,28 @@ public sealed class SqliteSearchIndexUpdateTests
         Assert.False(stats.DocumentFrequencies.ContainsKey("absent"));
         Assert.True(stats.Idf("海水") > stats.Idf("solar"));
     }
+
+    [Fact]
+    public async Task GetTermStatisticsAsync_AfterReplaceAndDelete_FollowsTheWriter()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+        var changed = SampleCatalog.SolarPumps.Clone();
+        changed.Version = 2;
+        changed.Title.Clear();
+        changed.Title["en"] = "Wind turbine blades";
+        changed.Summary.Clear();
+        await sut.AddAsync(changed);
+        await using (var transaction = await sut.Connection.BeginTransactionAsync())
+        {
+            await sut.Index.DeleteAsync(SampleCatalog.ModernAgriculture.Id, transaction);
+            await transaction.CommitAsync();
+        }
+
+        var stats = await sut.Index.GetTermStatisticsAsync(["solar", "turbine", "greenhouse"], sut.Connection);
+
+        Assert.Equal(4, stats.DocumentCount);
+        Assert.Equal(1, stats.DocumentFrequencies["solar"]);
+        Assert.Equal(1, stats.DocumentFrequencies["turbine"]);
+        Assert.False(stats.DocumentFrequencies.ContainsKey("greenhouse"));
+    }
 }

@@ -6,5 +6,4 @@ internal sealed record PageRequest(
     TermMatching Matching,
     SearchFilter Filter,
     PageKey? After,
-    int Limit,
-    FieldWeights Weights);
+    int Limit);

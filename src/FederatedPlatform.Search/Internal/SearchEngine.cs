@@ -13,7 +13,8 @@ internal sealed class SearchEngine : ISearchIndex
     private readonly ISearchStore _store;
     private readonly SearchIndexOptions _options;
     private readonly HitBuilder _hits;
-    private readonly FieldWeights _weights;
+    private readonly RankedPageReader _ranked;
+    private readonly int _countWindow;
 
     public SearchEngine(ISearchStore store, SearchIndexOptions options)
     {
@@ -21,7 +22,9 @@ internal sealed class SearchEngine : ISearchIndex
         _store = store;
         _options = options;
         _hits = new HitBuilder(new Highlighter(options));
-        _weights = new FieldWeights(options.TitleWeight, options.KeywordsWeight, options.SummaryWeight);
+        var weights = new FieldWeights(options.TitleWeight, options.KeywordsWeight, options.SummaryWeight);
+        _ranked = new RankedPageReader(store, weights, options.RankWindow == 0 ? int.MaxValue : options.RankWindow);
+        _countWindow = options.CountWindow == 0 ? int.MaxValue : options.CountWindow;
     }
 
     public Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken = default)
@@ -87,8 +90,10 @@ internal sealed class SearchEngine : ISearchIndex
             after = key;
         }
 
-        var request = new PageRequest(terms, query.Matching, filter, after, pageSize + 1, _weights);
-        var page = await _store.ReadPageAsync(connection, transaction, request, cancellationToken);
+        var request = new PageRequest(terms, query.Matching, filter, after, pageSize + 1);
+        var (page, windowed) = terms.Count > 0
+            ? await _ranked.ReadAsync(connection, transaction, request, cancellationToken)
+            : (await _store.ReadListingAsync(connection, transaction, filter, after, request.Limit, cancellationToken), false);
         var nextToken = string.Empty;
         if (page.Count > pageSize)
         {
@@ -103,6 +108,7 @@ internal sealed class SearchEngine : ISearchIndex
             Hits = [.. page.Select(hit => _hits.Build(hit, matcher, filter, query.IncludeSnippets))],
             NextPageToken = nextToken,
             Terms = [.. terms.Select(t => t.ToString())],
+            RankedWithinWindow = windowed,
         };
         if (!query.IncludeFacets)
         {
@@ -110,12 +116,18 @@ internal sealed class SearchEngine : ISearchIndex
         }
 
         var facets = new FacetAccumulator(new FilterMatcher(filter));
-        await foreach (var row in _store.ReadFacetRowsAsync(connection, transaction, terms, query.Matching, cancellationToken))
+        long rows = 0;
+        await foreach (var row in _store.ReadFacetRowsAsync(
+            connection, transaction, terms, query.Matching, RankedPageReader.OneMore(_countWindow), cancellationToken))
         {
-            facets.Add(row);
+            // The row after the window only tells that there are more.
+            if (++rows <= _countWindow)
+            {
+                facets.Add(row);
+            }
         }
 
-        return result with { TotalCount = facets.Total, Facets = facets.Result() };
+        return result with { TotalCount = facets.Total, Facets = facets.Result(), CountsAreLowerBounds = rows > _countWindow };
     }
 
     public Task<TermStatistics> GetTermStatisticsAsync(

@@ -2,52 +2,72 @@ using System.Data.Common;
 
 namespace FederatedPlatform.Search.Internal.Sqlite;
 
-/// <summary>Prepared upsert and delete statements on the caller's transaction, reused for a batch.</summary>
+/// <summary>
+/// Prepared upsert and delete statements on the caller's transaction, reused for a batch. Document
+/// frequencies and corpus totals are summed in memory and written when many are pending and on dispose,
+/// which therefore has to come before the commit (as <see cref="ISearchIndexWriter"/> says).
+/// </summary>
 internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
 {
     private readonly DbCommand _upsertDoc;
+    private readonly DbCommand _upsertPayload;
+    private readonly DbCommand _readTerms;
+    private readonly DbCommand _upsertTerms;
     private readonly DbCommand _clearLanguages;
     private readonly DbCommand _insertLanguage;
     private readonly DbCommand _replaceText;
     private readonly DbCommand _deleteDoc;
+    private readonly DbCommand _deletePayload;
+    private readonly DbCommand _deleteTerms;
     private readonly DbCommand _deleteText;
+    private readonly DbCommand _addTermDocs;
+    private readonly DbCommand _dropTermDocs;
+    private readonly DbCommand _addStat;
+    private readonly StatisticsDelta _delta = new();
 
     private SqliteDocumentWriter(DbTransaction transaction)
     {
         var connection = transaction.Connection ?? throw new ArgumentException("The transaction has no connection.", nameof(transaction));
-        _upsertDoc = connection.Command(
-            transaction,
+        DbCommand Command(string sql, params string[] parameters)
+        {
+            var command = connection.Command(transaction, sql);
+            foreach (var name in parameters)
+            {
+                command.Parameter(name);
+            }
+
+            return command;
+        }
+
+        _upsertDoc = Command(
             """
-            INSERT INTO search_docs (center_id, local_id, version, kind, sector, country, status, trl, modes, languages, payload)
-            VALUES (@center, @local, @version, @kind, @sector, @country, @status, @trl, @modes, @languages, @payload)
+            INSERT INTO search_docs (center_id, local_id, version, kind, sector, country, status, trl, modes, languages)
+            VALUES (@center, @local, @version, @kind, @sector, @country, @status, @trl, @modes, @languages)
             ON CONFLICT (center_id, local_id) DO UPDATE SET
                 version = excluded.version, kind = excluded.kind, sector = excluded.sector, country = excluded.country,
-                status = excluded.status, trl = excluded.trl, modes = excluded.modes, languages = excluded.languages,
-                payload = excluded.payload
+                status = excluded.status, trl = excluded.trl, modes = excluded.modes, languages = excluded.languages
             RETURNING doc_id
-            """);
-        foreach (var name in new[] { "@center", "@local", "@version", "@kind", "@sector", "@country", "@status", "@trl", "@modes", "@languages", "@payload" })
-        {
-            _upsertDoc.Parameter(name);
-        }
-
-        _clearLanguages = connection.Command(transaction, "DELETE FROM search_doc_languages WHERE doc_id = @doc");
-        _clearLanguages.Parameter("@doc");
-        _insertLanguage = connection.Command(transaction, "INSERT INTO search_doc_languages (lang, doc_id) VALUES (@lang, @doc)");
-        _insertLanguage.Parameter("@lang");
-        _insertLanguage.Parameter("@doc");
-        _replaceText = connection.Command(
-            transaction, "REPLACE INTO search_fts (rowid, title, keywords, summary) VALUES (@doc, @title, @keywords, @summary)");
-        foreach (var name in new[] { "@doc", "@title", "@keywords", "@summary" })
-        {
-            _replaceText.Parameter(name);
-        }
-
-        _deleteDoc = connection.Command(transaction, "DELETE FROM search_docs WHERE center_id = @center AND local_id = @local RETURNING doc_id");
-        _deleteDoc.Parameter("@center");
-        _deleteDoc.Parameter("@local");
-        _deleteText = connection.Command(transaction, "DELETE FROM search_fts WHERE rowid = @doc");
-        _deleteText.Parameter("@doc");
+            """,
+            "@center", "@local", "@version", "@kind", "@sector", "@country", "@status", "@trl", "@modes", "@languages");
+        _upsertPayload = Command("INSERT OR REPLACE INTO search_payloads (doc_id, payload) VALUES (@doc, @payload)", "@doc", "@payload");
+        _readTerms = Command("SELECT title, keywords, summary FROM search_doc_terms WHERE doc_id = @doc", "@doc");
+        _upsertTerms = Command(
+            "INSERT OR REPLACE INTO search_doc_terms (doc_id, title, keywords, summary) VALUES (@doc, @title, @keywords, @summary)",
+            "@doc", "@title", "@keywords", "@summary");
+        _clearLanguages = Command("DELETE FROM search_doc_languages WHERE doc_id = @doc", "@doc");
+        _insertLanguage = Command("INSERT INTO search_doc_languages (lang, doc_id) VALUES (@lang, @doc)", "@lang", "@doc");
+        _replaceText = Command(
+            "REPLACE INTO search_fts (rowid, title, keywords, summary) VALUES (@doc, @title, @keywords, @summary)",
+            "@doc", "@title", "@keywords", "@summary");
+        _deleteDoc = Command("DELETE FROM search_docs WHERE center_id = @center AND local_id = @local RETURNING doc_id", "@center", "@local");
+        _deletePayload = Command("DELETE FROM search_payloads WHERE doc_id = @doc", "@doc");
+        _deleteTerms = Command("DELETE FROM search_doc_terms WHERE doc_id = @doc", "@doc");
+        _deleteText = Command("DELETE FROM search_fts WHERE rowid = @doc", "@doc");
+        _addTermDocs = Command(
+            "INSERT INTO search_term_docs (term, docs) VALUES (@term, @docs) ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs",
+            "@term", "@docs");
+        _dropTermDocs = Command("DELETE FROM search_term_docs WHERE term = @term AND docs <= 0", "@term");
+        _addStat = Command("UPDATE search_stats SET value = value + @value WHERE name = @name", "@value", "@name");
     }
 
     public static async Task<SqliteDocumentWriter> CreateAsync(DbTransaction transaction, CancellationToken cancellationToken)
@@ -61,7 +81,11 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         return writer;
     }
 
-    private IEnumerable<DbCommand> Commands => [_upsertDoc, _clearLanguages, _insertLanguage, _replaceText, _deleteDoc, _deleteText];
+    private IEnumerable<DbCommand> Commands =>
+    [
+        _upsertDoc, _upsertPayload, _readTerms, _upsertTerms, _clearLanguages, _insertLanguage, _replaceText,
+        _deleteDoc, _deletePayload, _deleteTerms, _deleteText, _addTermDocs, _dropTermDocs, _addStat,
+    ];
 
     public async Task UpsertAsync(IndexDocument document, CancellationToken cancellationToken)
     {
@@ -76,8 +100,19 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         p[7].Value = document.Trl;
         p[8].Value = document.Modes;
         p[9].Value = string.Join(' ', document.Languages);
-        p[10].Value = document.Payload;
         var docId = Convert.ToInt64(await _upsertDoc.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+
+        _upsertPayload.Parameters[0].Value = docId;
+        _upsertPayload.Parameters[1].Value = document.Payload;
+        await _upsertPayload.ExecuteNonQueryAsync(cancellationToken);
+
+        await CountOutAsync(docId, cancellationToken);
+        _upsertTerms.Parameters[0].Value = docId;
+        _upsertTerms.Parameters[1].Value = document.TitleTerms;
+        _upsertTerms.Parameters[2].Value = document.KeywordTerms;
+        _upsertTerms.Parameters[3].Value = document.SummaryTerms;
+        await _upsertTerms.ExecuteNonQueryAsync(cancellationToken);
+        _delta.Add(document.TitleTerms, document.KeywordTerms, document.SummaryTerms, +1);
 
         _clearLanguages.Parameters[0].Value = docId;
         await _clearLanguages.ExecuteNonQueryAsync(cancellationToken);
@@ -93,6 +128,7 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         _replaceText.Parameters[2].Value = document.KeywordTerms;
         _replaceText.Parameters[3].Value = document.SummaryTerms;
         await _replaceText.ExecuteNonQueryAsync(cancellationToken);
+        await FlushIfLargeAsync(cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(string centerId, string localId, CancellationToken cancellationToken)
@@ -105,18 +141,82 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
             return false;
         }
 
-        _clearLanguages.Parameters[0].Value = docId;
-        await _clearLanguages.ExecuteNonQueryAsync(cancellationToken);
-        _deleteText.Parameters[0].Value = docId;
-        await _deleteText.ExecuteNonQueryAsync(cancellationToken);
+        await CountOutAsync(docId, cancellationToken);
+        foreach (var command in new[] { _deletePayload, _deleteTerms, _clearLanguages, _deleteText })
+        {
+            command.Parameters[0].Value = docId;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await FlushIfLargeAsync(cancellationToken);
         return true;
     }
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var command in Commands)
+        try
         {
-            await command.DisposeAsync();
+            await FlushAsync(CancellationToken.None);
         }
+        finally
+        {
+            foreach (var command in Commands)
+            {
+                await command.DisposeAsync();
+            }
+        }
+    }
+
+    /// <summary>Takes the document's previous terms, if it had any, out of the statistics.</summary>
+    private async Task CountOutAsync(object docId, CancellationToken cancellationToken)
+    {
+        _readTerms.Parameters[0].Value = docId;
+        await using var reader = await _readTerms.ExecuteReaderAsync(cancellationToken);
+        if (await reader.ReadAsync(cancellationToken))
+        {
+            _delta.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), -1);
+        }
+    }
+
+    private async Task FlushIfLargeAsync(CancellationToken cancellationToken)
+    {
+        if (_delta.IsLarge)
+        {
+            await FlushAsync(cancellationToken);
+        }
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_delta.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var (term, docs) in _delta.TermDocuments.OrderBy(t => t.Key, StringComparer.Ordinal))
+        {
+            if (docs == 0)
+            {
+                continue;
+            }
+
+            _addTermDocs.Parameters[0].Value = term;
+            _addTermDocs.Parameters[1].Value = docs;
+            await _addTermDocs.ExecuteNonQueryAsync(cancellationToken);
+            if (docs < 0)
+            {
+                _dropTermDocs.Parameters[0].Value = term;
+                await _dropTermDocs.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        foreach (var (name, value) in new[] { ("docs", _delta.Documents), ("tokens", _delta.Tokens) })
+        {
+            _addStat.Parameters[0].Value = value;
+            _addStat.Parameters[1].Value = name;
+            await _addStat.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        _delta.Clear();
     }
 }

@@ -1,10 +1,16 @@
 namespace FederatedPlatform.Search.Internal.Sqlite;
 
 /// <summary>
-/// The index tables. <c>search_fts</c> is contentless (the record itself is in <c>search_docs</c>) with
+/// The index tables. <c>search_docs</c> holds only the small filter fields, so scans for facets and filters
+/// read dense pages; the stored record is in <c>search_payloads</c> and read for the page's hits only.
+/// <c>search_fts</c> is contentless (used to find matching documents, never to rank them) with
 /// <c>contentless_delete=1</c>, so rows can be replaced and deleted without re-supplying their old text;
 /// its 'ascii' tokenizer only splits analysed terms on spaces (every non-ASCII character is a token
-/// character). <c>detail=full</c>: bm25() needs per-term frequencies.
+/// character); <c>detail=none</c>: it only has to say which documents hold a term, ranking reads the
+/// fields from <c>search_doc_terms</c>. <c>search_doc_terms</c> keeps each document's analysed fields for ranking candidates in C#,
+/// and <c>search_term_docs</c> / <c>search_stats</c> the document frequencies and corpus totals BM25
+/// needs, maintained by the writer: FTS5's own bm25() counts every query term's documents by walking its
+/// whole posting list on every query, which at a million records costs more than the rest of the query.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -22,9 +28,27 @@ internal static class SqliteSchema
             trl INTEGER NOT NULL,
             modes INTEGER NOT NULL,
             languages TEXT NOT NULL,
-            payload BLOB NOT NULL,
             UNIQUE (center_id, local_id)
         );
+        CREATE TABLE IF NOT EXISTS search_payloads (
+            doc_id INTEGER PRIMARY KEY,
+            payload BLOB NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS search_doc_terms (
+            doc_id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            keywords TEXT NOT NULL,
+            summary TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS search_term_docs (
+            term TEXT PRIMARY KEY,
+            docs INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS search_stats (
+            name TEXT PRIMARY KEY,
+            value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT OR IGNORE INTO search_stats (name, value) VALUES ('docs', 0), ('tokens', 0);
         CREATE TABLE IF NOT EXISTS search_doc_languages (
             lang TEXT NOT NULL,
             doc_id INTEGER NOT NULL,
@@ -33,8 +57,7 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS search_doc_languages_doc ON search_doc_languages (doc_id);
         CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
             title, keywords, summary,
-            content = '', contentless_delete = 1, tokenize = 'ascii', detail = full
+            content = '', contentless_delete = 1, tokenize = 'ascii', detail = none
         );
-        CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_fts, 'row');
         """;
 }

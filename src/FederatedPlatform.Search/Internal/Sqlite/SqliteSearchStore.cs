@@ -1,11 +1,15 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 using FederatedPlatform.Contracts.V1;
 
 namespace FederatedPlatform.Search.Internal.Sqlite;
 
-/// <summary>The SQLite FTS5 engine: BM25 over the analysed fields, filters joined from <c>search_docs</c>, keyset paging.</summary>
+/// <summary>
+/// The SQLite engine: FTS5 finds matching documents newest first (its rowid order, so a LIMIT ends the
+/// walk early), filters are joined from <c>search_docs</c>, and the side tables give what ranking needs.
+/// </summary>
 internal sealed class SqliteSearchStore : ISearchStore
 {
     public async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -33,64 +37,129 @@ internal sealed class SqliteSearchStore : ISearchStore
     public async Task<IIndexDocumentWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
         await SqliteDocumentWriter.CreateAsync(transaction, cancellationToken);
 
-    public async Task<IReadOnlyList<StoredHit>> ReadPageAsync(
-        DbConnection connection, DbTransaction? transaction, PageRequest request, CancellationToken cancellationToken)
+    public async Task<CorpusStatistics> ReadStatisticsAsync(
+        DbConnection connection, DbTransaction? transaction, IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(transaction, string.Empty);
-        var sql = new StringBuilder();
-        var ranked = request.Terms.Count > 0;
-        if (ranked)
+        long documents = 0, tokens = 0;
+        await using (var totals = connection.Command(transaction, "SELECT name, value FROM search_stats"))
+        await using (var reader = await totals.ExecuteReaderAsync(cancellationToken))
         {
-            // AllThenAny over several terms: every record with any term, those with all of them first.
-            var tiered = request.Matching == TermMatching.AllThenAny && request.Terms.Count > 1;
-            sql.Append(
-                $"""
-                SELECT d.center_id, d.local_id, m.tier, m.rank, d.payload
-                FROM (SELECT rowid AS doc_id, bm25(search_fts, @w_title, @w_keywords, @w_summary) AS rank,
-                             {(tiered ? "CASE WHEN rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH @all) THEN 0 ELSE 1 END" : "0")} AS tier
-                      FROM search_fts WHERE search_fts MATCH @match) AS m
-                JOIN search_docs AS d ON d.doc_id = m.doc_id
-                WHERE 1 = 1
-                """);
-            command.Parameter("@w_title", request.Weights.Title);
-            command.Parameter("@w_keywords", request.Weights.Keywords);
-            command.Parameter("@w_summary", request.Weights.Summary);
-            command.Parameter("@match", Fts5Match.Of(request.Terms, request.Matching == TermMatching.All));
-            if (tiered)
+            while (await reader.ReadAsync(cancellationToken))
             {
-                command.Parameter("@all", Fts5Match.Of(request.Terms, all: true));
+                _ = reader.GetString(0) == "docs" ? documents = reader.GetInt64(1) : tokens = reader.GetInt64(1);
             }
         }
-        else
+
+        var frequencies = new long[terms.Count];
+        await using var exact = connection.Command(transaction, "SELECT docs FROM search_term_docs WHERE term = @term");
+        var term = exact.Parameter("@term");
+        await using var prefix = connection.Command(
+            transaction, "SELECT coalesce(sum(docs), 0) FROM search_term_docs WHERE term >= @from AND term < @to");
+        var from = prefix.Parameter("@from");
+        var to = prefix.Parameter("@to");
+        for (var i = 0; i < terms.Count; i++)
         {
-            sql.Append("SELECT d.center_id, d.local_id, 0 AS tier, 0.0 AS rank, d.payload FROM search_docs AS d WHERE 1 = 1");
+            DbCommand command;
+            if (terms[i].Prefix)
+            {
+                // Summed over the terms a prefix matches: a document holding two of them counts twice, an over-estimate only for Cyrillic prefixes.
+                from.Value = terms[i].Text;
+                to.Value = terms[i].Text + char.MaxValue;
+                command = prefix;
+            }
+            else
+            {
+                term.Value = terms[i].Text;
+                command = exact;
+            }
+
+            frequencies[i] = await command.ExecuteScalarAsync(cancellationToken) is { } value and not DBNull
+                ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
+                : 0;
         }
 
-        SqliteFilter.Append(sql, command, request.Filter);
-        if (request.After is { } after)
-        {
-            sql.Append(ranked
-                ? " AND (m.tier, m.rank, d.center_id, d.local_id) > (@a_tier, @a_rank, @a_center, @a_local)"
-                : " AND (d.center_id, d.local_id) > (@a_center, @a_local)");
-            command.Parameter("@a_tier", after.Tier);
-            command.Parameter("@a_rank", after.Rank);
-            command.Parameter("@a_center", after.CenterId);
-            command.Parameter("@a_local", after.LocalId);
-        }
+        return new CorpusStatistics(documents, tokens, frequencies);
+    }
 
-        sql.Append(ranked ? " ORDER BY m.tier, m.rank, d.center_id, d.local_id" : " ORDER BY d.center_id, d.local_id");
-        sql.Append(" LIMIT @limit");
-        command.Parameter("@limit", request.Limit);
+    public async Task<IReadOnlyList<Candidate>> ReadCandidatesAsync(
+        DbConnection connection,
+        DbTransaction? transaction,
+        IReadOnlyList<QueryTerm> terms,
+        CandidateScope scope,
+        SearchFilter filter,
+        int limit,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(transaction, string.Empty);
+        var sql = new StringBuilder(
+            """
+            SELECT search_fts.rowid, d.center_id, d.local_id, t.title, t.keywords, t.summary
+            FROM search_fts
+            JOIN search_docs AS d ON d.doc_id = search_fts.rowid
+            JOIN search_doc_terms AS t ON t.doc_id = search_fts.rowid
+            WHERE search_fts MATCH @match
+            """);
+        command.Parameter("@match", Fts5Match.Of(terms, scope));
+        SqliteFilter.Append(sql, command, filter);
+        sql.Append(" ORDER BY search_fts.rowid DESC LIMIT @limit");
+        command.Parameter("@limit", limit);
         command.CommandText = sql.ToString();
 
-        var hits = new List<StoredHit>(Math.Min(request.Limit, 256));
+        var candidates = new List<Candidate>(Math.Min(limit, 1024));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            hits.Add(new StoredHit(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetDouble(3), (byte[])reader.GetValue(4)));
+            candidates.Add(new Candidate(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.GetString(5)));
+        }
+
+        return candidates;
+    }
+
+    public async Task<IReadOnlyList<StoredHit>> ReadListingAsync(
+        DbConnection connection, DbTransaction? transaction, SearchFilter filter, PageKey? after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(transaction, string.Empty);
+        var sql = new StringBuilder(
+            "SELECT d.center_id, d.local_id, p.payload FROM search_docs AS d JOIN search_payloads AS p ON p.doc_id = d.doc_id WHERE 1 = 1");
+        SqliteFilter.Append(sql, command, filter);
+        if (after is { } key)
+        {
+            sql.Append(" AND (d.center_id, d.local_id) > (@a_center, @a_local)");
+            command.Parameter("@a_center", key.CenterId);
+            command.Parameter("@a_local", key.LocalId);
+        }
+
+        sql.Append(" ORDER BY d.center_id, d.local_id LIMIT @limit");
+        command.Parameter("@limit", limit);
+        command.CommandText = sql.ToString();
+
+        var hits = new List<StoredHit>(Math.Min(limit, 256));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hits.Add(new StoredHit(reader.GetString(0), reader.GetString(1), 0, 0.0, (byte[])reader.GetValue(2)));
         }
 
         return hits;
+    }
+
+    public async Task<IReadOnlyDictionary<long, byte[]>> ReadPayloadsAsync(
+        DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<long> docIds, CancellationToken cancellationToken)
+    {
+        var payloads = new Dictionary<long, byte[]>(docIds.Count);
+        await using var command = connection.Command(transaction, "SELECT payload FROM search_payloads WHERE doc_id = @doc");
+        var doc = command.Parameter("@doc");
+        foreach (var id in docIds)
+        {
+            doc.Value = id;
+            if (await command.ExecuteScalarAsync(cancellationToken) is byte[] payload)
+            {
+                payloads[id] = payload;
+            }
+        }
+
+        return payloads;
     }
 
     public async IAsyncEnumerable<FacetRow> ReadFacetRowsAsync(
@@ -98,19 +167,21 @@ internal sealed class SqliteSearchStore : ISearchStore
         DbTransaction? transaction,
         IReadOnlyList<QueryTerm> terms,
         TermMatching matching,
+        int limit,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         const string columns = "d.kind, d.sector, d.country, d.center_id, d.status, d.trl, d.languages";
         await using var command = connection.Command(
             transaction,
             terms.Count > 0
-                ? $"SELECT {columns} FROM search_fts JOIN search_docs AS d ON d.doc_id = search_fts.rowid WHERE search_fts MATCH @match"
-                : $"SELECT {columns} FROM search_docs AS d");
+                ? $"SELECT {columns} FROM search_fts JOIN search_docs AS d ON d.doc_id = search_fts.rowid WHERE search_fts MATCH @match ORDER BY search_fts.rowid DESC LIMIT @limit"
+                : $"SELECT {columns} FROM search_docs AS d ORDER BY d.doc_id DESC LIMIT @limit");
         if (terms.Count > 0)
         {
             command.Parameter("@match", Fts5Match.Of(terms, matching == TermMatching.All));
         }
 
+        command.Parameter("@limit", limit);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -128,24 +199,17 @@ internal sealed class SqliteSearchStore : ISearchStore
     public async Task<TermStatistics> ReadTermStatisticsAsync(
         DbConnection connection, DbTransaction? transaction, IReadOnlyCollection<string> terms, CancellationToken cancellationToken)
     {
-        long documents;
-        await using (var count = connection.Command(transaction, "SELECT count(*) FROM search_docs"))
-        {
-            documents = Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        }
-
+        var distinct = terms.Distinct(StringComparer.Ordinal).ToList();
+        var statistics = await ReadStatisticsAsync(connection, transaction, [.. distinct.Select(t => new QueryTerm(t, false))], cancellationToken);
         var frequencies = new Dictionary<string, long>(StringComparer.Ordinal);
-        await using var command = connection.Command(transaction, "SELECT doc FROM search_vocab WHERE term = @term");
-        var parameter = command.Parameter("@term");
-        foreach (var term in terms.Distinct(StringComparer.Ordinal))
+        for (var i = 0; i < distinct.Count; i++)
         {
-            parameter.Value = term;
-            if (await command.ExecuteScalarAsync(cancellationToken) is { } doc and not DBNull)
+            if (statistics.DocumentFrequencies[i] > 0)
             {
-                frequencies[term] = Convert.ToInt64(doc, System.Globalization.CultureInfo.InvariantCulture);
+                frequencies[distinct[i]] = statistics.DocumentFrequencies[i];
             }
         }
 
-        return new TermStatistics(documents, frequencies);
+        return new TermStatistics(statistics.Documents, frequencies);
     }
 }
