@@ -16,8 +16,10 @@ public sealed class NodeOptions
     public string CenterId { get; set; } = string.Empty;
 
     /// <summary>
-    /// The hub's address: <c>http://host:port</c> (h2c) or <c>https://host:port</c> (TLS). Default none:
-    /// the node then serves its local API but neither publishes nor keeps a replica.
+    /// The hub's address: <c>http://host:port</c> (h2c) or <c>https://host:port</c> (TLS); or several
+    /// instances of one hub (sharing a PostgreSQL catalog), comma-separated: publishing and the replica
+    /// each use one and move to the next when its stream fails. Default none: the node then serves its
+    /// local API but neither publishes nor keeps a replica.
     /// </summary>
     public string? HubAddress { get; set; }
 

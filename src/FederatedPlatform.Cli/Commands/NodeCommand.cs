@@ -16,7 +16,7 @@ internal static class NodeCommand
     public static Command Create(CliEnvironment environment)
     {
         var center = new Option<string?>("--center") { Description = "The center this node serves (required here or in configuration)" };
-        var hub = new Option<string?>("--hub-address") { Description = "The hub to publish to, e.g. http://127.0.0.1:7300" };
+        var hub = new Option<string?>("--hub-address") { Description = "The hub to publish to, e.g. http://127.0.0.1:7300; several instances of one hub comma-separated" };
         var token = new Option<string?>("--center-token") { Description = "The center's credential (or --center-token-file, or Node__Token)" };
         var tokenFile = new Option<FileInfo?>("--center-token-file") { Description = "File holding the center's credential" };
         var db = new Option<string?>("--db") { Description = "Local database file (default <center>.node.db)" };

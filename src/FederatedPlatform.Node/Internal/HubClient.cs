@@ -5,7 +5,11 @@ using Microsoft.Extensions.Logging;
 
 namespace FederatedPlatform.Node.Internal;
 
-/// <summary>The node's side of the hub API: one channel, the credential on every call.</summary>
+/// <summary>
+/// The node's side of the hub API: one channel per configured hub instance, the credential on every
+/// call. With several instances (sharing one catalog), Publish and Watch each stay on one instance and
+/// move to the next when their stream fails, so a dead instance costs one reconnect.
+/// </summary>
 internal sealed class HubClient : IDisposable
 {
     private static readonly ServiceDescriptor HubService = HubReflection.Descriptor.Services.Single(s => s.Name == "Hub");
@@ -14,36 +18,67 @@ internal sealed class HubClient : IDisposable
 
     public static readonly Method<WatchRequest, WatchEvent> WatchMethod = Method.From<WatchRequest, WatchEvent>(HubService, "Watch");
 
-    private readonly GrpcChannel? _channel;
-    private readonly CallInvoker? _invoker;
+    private readonly (string Address, GrpcChannel Channel, CallInvoker Invoker)[] _hubs;
     private readonly string _authorization;
+    private int _publishHub;
+    private int _watchHub;
 
     public HubClient(NodeOptions options, TimeProvider time, ILoggerFactory loggerFactory)
     {
-        Address = options.HubAddress ?? string.Empty;
-        if (options.HubAddress is not null)
-        {
-            _channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { TimeProvider = time, LoggerFactory = loggerFactory });
-            _invoker = _channel.CreateCallInvoker();
-        }
-
+        _hubs =
+        [
+            .. ParseAddresses(options.HubAddress).Select(address =>
+            {
+                var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { TimeProvider = time, LoggerFactory = loggerFactory });
+                return (address, channel, channel.CreateCallInvoker());
+            }),
+        ];
         _authorization = "Bearer " + options.Token;
     }
 
     /// <summary>False when no hub is configured: the node then runs on its own.</summary>
-    public bool IsConfigured => _invoker is not null;
+    public bool IsConfigured => _hubs.Length > 0;
 
-    public string Address { get; }
+    /// <summary>The instance Publish uses now.</summary>
+    public string PublishAddress => Hub(Volatile.Read(ref _publishHub)).Address;
 
-    private CallInvoker Invoker => _invoker ?? throw new InvalidOperationException("Node:HubAddress is not set.");
+    /// <summary>The instance Watch uses now.</summary>
+    public string WatchAddress => Hub(Volatile.Read(ref _watchHub)).Address;
+
+    /// <summary>The hub addresses of <c>Node:HubAddress</c>: comma-separated, blanks ignored.</summary>
+    public static IReadOnlyList<string> ParseAddresses(string? value) =>
+        value is null ? [] : value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     public AsyncDuplexStreamingCall<PublishRequest, PublishResponse> OpenPublish(CancellationToken cancellationToken) =>
-        Invoker.AsyncDuplexStreamingCall(PublishMethod, new CallOptions(Headers(), cancellationToken: cancellationToken));
+        Hub(Volatile.Read(ref _publishHub)).Invoker.AsyncDuplexStreamingCall(PublishMethod, new CallOptions(Headers(), cancellationToken: cancellationToken));
 
     public AsyncServerStreamingCall<WatchEvent> Watch(WatchRequest request, CancellationToken cancellationToken) =>
-        Invoker.AsyncServerStreamingCall(WatchMethod, new CallOptions(Headers(), cancellationToken: cancellationToken), request);
+        Hub(Volatile.Read(ref _watchHub)).Invoker.AsyncServerStreamingCall(WatchMethod, new CallOptions(Headers(), cancellationToken: cancellationToken), request);
 
-    public void Dispose() => _channel?.Dispose();
+    /// <summary>The Publish stream failed: the next attempt goes to the next instance.</summary>
+    public void PublishFailed() => Rotate(ref _publishHub);
+
+    /// <summary>The Watch stream failed: the next attempt goes to the next instance.</summary>
+    public void WatchFailed() => Rotate(ref _watchHub);
+
+    public void Dispose()
+    {
+        foreach (var hub in _hubs)
+        {
+            hub.Channel.Dispose();
+        }
+    }
+
+    private (string Address, GrpcChannel Channel, CallInvoker Invoker) Hub(int index) =>
+        _hubs.Length > 0 ? _hubs[index] : throw new InvalidOperationException("Node:HubAddress is not set.");
+
+    private void Rotate(ref int index)
+    {
+        if (_hubs.Length > 1)
+        {
+            Volatile.Write(ref index, (Volatile.Read(ref index) + 1) % _hubs.Length);
+        }
+    }
 
     private Metadata Headers() => new() { { "authorization", _authorization } };
 }

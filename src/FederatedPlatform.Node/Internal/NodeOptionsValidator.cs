@@ -40,9 +40,18 @@ internal sealed class NodeOptionsValidator : IValidateOptions<NodeOptions>
 
         if (options.HubAddress is not null)
         {
-            if (!Uri.TryCreate(options.HubAddress, UriKind.Absolute, out var hub) || (hub.Scheme != Uri.UriSchemeHttp && hub.Scheme != Uri.UriSchemeHttps))
+            var addresses = HubClient.ParseAddresses(options.HubAddress);
+            if (addresses.Count == 0)
             {
-                failures.Add($"Node:HubAddress: '{options.HubAddress}' is not an http:// or https:// address");
+                failures.Add("Node:HubAddress: names no address");
+            }
+
+            foreach (var address in addresses)
+            {
+                if (!Uri.TryCreate(address, UriKind.Absolute, out var hub) || (hub.Scheme != Uri.UriSchemeHttp && hub.Scheme != Uri.UriSchemeHttps))
+                {
+                    failures.Add($"Node:HubAddress: '{address}' is not an http:// or https:// address");
+                }
             }
 
             if (string.IsNullOrWhiteSpace(options.Token))

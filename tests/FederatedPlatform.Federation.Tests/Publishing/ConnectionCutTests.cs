@@ -1,9 +1,10 @@
 using FederatedPlatform.Federation.Tests.TestSupport;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Federation.Tests.Publishing;
 
 /// <summary>A node's connection to the hub reset in the middle of a message, in each direction.</summary>
-public sealed class ConnectionCutTests
+public abstract class ConnectionCutTests(ITestStore store)
 {
     private const string Om = "cn-om";
     private const string Eg = "cn-eg";
@@ -11,7 +12,7 @@ public sealed class ConnectionCutTests
     [Fact]
     public async Task ConnectionCut_MidMessageToHub_NodeReconnectsAndChangeAppliedOnce()
     {
-        await using var federation = await TestSupport.Federation.StartAsync([Eg]);
+        await using var federation = await TestSupport.Federation.StartAsync(store, [Eg]);
         await using var proxy = new CuttingProxy(federation.HubAddress);
         await federation.RegisterCenterAsync(Om);
         await federation.StartNodeAsync(Om, proxy.Address);
@@ -33,7 +34,7 @@ public sealed class ConnectionCutTests
     [Fact]
     public async Task ConnectionCut_MidMessageFromHub_ReplicaResumesWithoutLossOrDuplicate()
     {
-        await using var federation = await TestSupport.Federation.StartAsync([Eg]);
+        await using var federation = await TestSupport.Federation.StartAsync(store, [Eg]);
         await using var proxy = new CuttingProxy(federation.HubAddress);
         await federation.RegisterCenterAsync(Om);
         await federation.StartNodeAsync(Om, proxy.Address);
@@ -57,3 +58,7 @@ public sealed class ConnectionCutTests
         Assert.Null(eg.DifferenceFromHubLog(log));
     }
 }
+
+public sealed class SqliteConnectionCutTests() : ConnectionCutTests(SqliteTestStore.Instance);
+
+public sealed class PostgresConnectionCutTests(PostgresDatabase database) : ConnectionCutTests(database), IClassFixture<PostgresDatabase>;

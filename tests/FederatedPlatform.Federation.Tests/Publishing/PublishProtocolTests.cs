@@ -1,11 +1,12 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Federation.Tests.TestSupport;
 using FederatedPlatform.Grpc;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Federation.Tests.Publishing;
 
 /// <summary>A misbehaving node speaking Publish by hand: duplicates, gaps, stale epochs, records of another center.</summary>
-public sealed class PublishProtocolTests
+public abstract class PublishProtocolTests(ITestStore store)
 {
     private const string Om = "cn-om";
     private const string Eg = "cn-eg";
@@ -97,7 +98,7 @@ public sealed class PublishProtocolTests
     [Fact]
     public async Task StaleCopyOfNode_FencedOff_ItsWritesNeverReachTheHub()
     {
-        await using var federation = await TestSupport.Federation.StartAsync([Om]);
+        await using var federation = await TestSupport.Federation.StartAsync(store, [Om]);
         var om = new WrittenChanges(federation, Om);
         await om.CreateAsync(TestRecords.Achievement(Om, "a1"));
         await federation.WaitConvergedAsync();
@@ -160,9 +161,9 @@ public sealed class PublishProtocolTests
     }
 
     /// <summary>A hub with cn-om registered and no node: the test is the node.</summary>
-    private static async Task<TestSupport.Federation> StartHubOnlyAsync()
+    private async Task<TestSupport.Federation> StartHubOnlyAsync()
     {
-        var federation = await TestSupport.Federation.StartAsync([]);
+        var federation = await TestSupport.Federation.StartAsync(store, []);
         await federation.RegisterCenterAsync(Om);
         return federation;
     }
@@ -176,3 +177,7 @@ public sealed class PublishProtocolTests
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 }
+
+public sealed class SqlitePublishProtocolTests() : PublishProtocolTests(SqliteTestStore.Instance);
+
+public sealed class PostgresPublishProtocolTests(PostgresDatabase database) : PublishProtocolTests(database), IClassFixture<PostgresDatabase>;

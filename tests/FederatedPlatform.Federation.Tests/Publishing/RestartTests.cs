@@ -1,11 +1,12 @@
 using FederatedPlatform.Federation.Tests.TestSupport;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Node.Publishing.Internal;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Federation.Tests.Publishing;
 
 /// <summary>Processes stopped at the worst moments: afterwards the catalogs converge and the hub's log holds every change once.</summary>
-public sealed class RestartTests
+public abstract class RestartTests(ITestStore store)
 {
     private const string Om = "cn-om";
     private const string Eg = "cn-eg";
@@ -14,7 +15,7 @@ public sealed class RestartTests
     [Fact]
     public async Task NodeRestarted_BetweenCommitAndSend_ChangeArrivesOnce()
     {
-        await using var federation = await TestSupport.Federation.StartAsync([Om, Eg]);
+        await using var federation = await TestSupport.Federation.StartAsync(store, [Om, Eg]);
         var held = new TaskCompletionSource<ulong>(TaskCreationOptions.RunContinuationsAsynchronously);
         await RestartWithProbeAsync(federation, Om, new PublishProbe
         {
@@ -47,7 +48,7 @@ public sealed class RestartTests
     [Fact]
     public async Task NodeRestarted_BetweenSendAndAck_ChangeNotAppliedTwice()
     {
-        await using var federation = await TestSupport.Federation.StartAsync([Om, Eg]);
+        await using var federation = await TestSupport.Federation.StartAsync(store, [Om, Eg]);
         var held = new TaskCompletionSource<ulong>(TaskCreationOptions.RunContinuationsAsynchronously);
         await RestartWithProbeAsync(federation, Om, new PublishProbe
         {
@@ -80,7 +81,7 @@ public sealed class RestartTests
     [Fact]
     public async Task HubRestarted_MidStream_NodesResumeAndWatcherResumesFromCursor()
     {
-        await using var federation = await TestSupport.Federation.StartAsync([Eg, Mn]);
+        await using var federation = await TestSupport.Federation.StartAsync(store, [Eg, Mn]);
         await federation.RegisterCenterAsync(Om);
         var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -135,3 +136,7 @@ public sealed class RestartTests
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
 }
+
+public sealed class SqliteRestartTests() : RestartTests(SqliteTestStore.Instance);
+
+public sealed class PostgresRestartTests(PostgresDatabase database) : RestartTests(database), IClassFixture<PostgresDatabase>;

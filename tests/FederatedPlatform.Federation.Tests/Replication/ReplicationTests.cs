@@ -1,10 +1,11 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Federation.Tests.TestSupport;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Federation.Tests.Replication;
 
 /// <summary>A hub and three centers' nodes: what each node writes reaches the hub and every other node, exactly once.</summary>
-public sealed class ReplicationTests
+public abstract class ReplicationTests(ITestStore store)
 {
     private static readonly string[] Centers = ["cn-om", "cn-eg", "cn-mn"];
 
@@ -20,7 +21,7 @@ public sealed class ReplicationTests
     [Fact]
     public async Task ChangesOnEveryNode_Converge_HubLogHoldsEachOnceInOrder()
     {
-        await using var federation = await TestSupport.Federation.StartAsync(Centers);
+        await using var federation = await TestSupport.Federation.StartAsync(store, Centers);
         var written = Centers.Select(c => new WrittenChanges(c, federation[c].Api)).ToList();
 
         await Task.WhenAll(written.Select(WriteWorkloadAsync));
@@ -50,7 +51,7 @@ public sealed class ReplicationTests
     [Fact]
     public async Task FilteredWatchers_LiveAndFromSnapshot_EqualHubsFilteredCatalog()
     {
-        await using var federation = await TestSupport.Federation.StartAsync(Centers);
+        await using var federation = await TestSupport.Federation.StartAsync(store, Centers);
         var written = Centers.Select(c => new WrittenChanges(c, federation[c].Api)).ToList();
 
         // Half the workload before the first watchers open (they start from a snapshot), the rest live.
@@ -91,7 +92,7 @@ public sealed class ReplicationTests
     [Fact]
     public async Task Watch_ResumedFromEveryEventsCursor_ContinuesWithoutGapOrDuplicate()
     {
-        await using var federation = await TestSupport.Federation.StartAsync(Centers);
+        await using var federation = await TestSupport.Federation.StartAsync(store, Centers);
         var written = Centers.Select(c => new WrittenChanges(c, federation[c].Api)).ToList();
         var filter = Filters[1];
         List<WatchEvent> events;
@@ -154,3 +155,7 @@ public sealed class ReplicationTests
         ? $"upsert {CatalogView.KeyOf(e.Upsert.Record)} v{e.Upsert.Record.Version}"
         : $"delete {e.Delete.Id.CenterId}/{e.Delete.Id.LocalId} v{e.Delete.Version} left={e.Delete.LeftFilter}";
 }
+
+public sealed class SqliteReplicationTests() : ReplicationTests(SqliteTestStore.Instance);
+
+public sealed class PostgresReplicationTests(PostgresDatabase database) : ReplicationTests(database), IClassFixture<PostgresDatabase>;

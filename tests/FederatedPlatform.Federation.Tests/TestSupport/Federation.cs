@@ -7,6 +7,7 @@ using FederatedPlatform.Hub;
 using FederatedPlatform.Hub.Internal;
 using FederatedPlatform.Node;
 using FederatedPlatform.Node.Publishing.Internal;
+using FederatedPlatform.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -14,8 +15,8 @@ using Microsoft.Extensions.Logging;
 namespace FederatedPlatform.Federation.Tests.TestSupport;
 
 /// <summary>
-/// A hub and its centers' nodes in this process, each on a dynamic loopback port with its own SQLite
-/// file in a temporary directory. The hub and every node can be stopped and started again on the same
+/// A hub and its centers' nodes in this process, each on a dynamic loopback port; the nodes with their
+/// own SQLite file in a temporary directory, the hub on the store under test (SQLite or PostgreSQL). The hub and every node can be stopped and started again on the same
 /// file (the hub also on the same port, so the nodes reconnect by themselves).
 /// </summary>
 public sealed class Federation : IAsyncDisposable
@@ -29,9 +30,10 @@ public sealed class Federation : IAsyncDisposable
     private GrpcChannel? _hubChannel;
     private int _hubPort;
 
-    private Federation(string directory, Action<HubOptions>? configureHub, Action<NodeOptions>? configureNodes)
+    private Federation(string directory, TestStoreLocation hubLocation, Action<HubOptions>? configureHub, Action<NodeOptions>? configureNodes)
     {
         Directory = directory;
+        HubLocation = hubLocation;
         _configureHub = configureHub;
         _configureNodes = configureNodes;
     }
@@ -39,6 +41,9 @@ public sealed class Federation : IAsyncDisposable
     public string Directory { get; }
 
     public string HubDatabasePath => Path.Combine(Directory, "hub.db");
+
+    /// <summary>The hub's catalog: a SQLite file (<see cref="HubDatabasePath"/>) or a PostgreSQL schema other hub instances may share.</summary>
+    public TestStoreLocation HubLocation { get; }
 
     public ErrorCollectingLoggerProvider Log { get; } = new();
 
@@ -58,13 +63,18 @@ public sealed class Federation : IAsyncDisposable
 
     public NodeInstance this[string centerId] => _nodes[centerId];
 
-    /// <summary>Starts a hub, registers <paramref name="centers"/>, issues their credentials and starts one node per center.</summary>
+    /// <summary>Starts a hub on SQLite, registers <paramref name="centers"/>, issues their credentials and starts one node per center.</summary>
+    public static Task<Federation> StartAsync(
+        IEnumerable<string> centers, Action<HubOptions>? configureHub = null, Action<NodeOptions>? configureNodes = null) =>
+        StartAsync(SqliteTestStore.Instance, centers, configureHub, configureNodes);
+
+    /// <summary>Starts a hub on a fresh catalog of <paramref name="store"/>, registers <paramref name="centers"/>, issues their credentials and starts one node per center.</summary>
     public static async Task<Federation> StartAsync(
-        IEnumerable<string> centers, Action<HubOptions>? configureHub = null, Action<NodeOptions>? configureNodes = null)
+        ITestStore store, IEnumerable<string> centers, Action<HubOptions>? configureHub = null, Action<NodeOptions>? configureNodes = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "fedplat-federation-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
-        var federation = new Federation(directory, configureHub, configureNodes);
+        var federation = new Federation(directory, await store.CreateLocationAsync(), configureHub, configureNodes);
         try
         {
             await federation.StartHubAsync();
@@ -111,6 +121,7 @@ public sealed class Federation : IAsyncDisposable
         var builder = HubHost.CreateBuilder([], o =>
         {
             o.DatabasePath = HubDatabasePath;
+            o.PostgresConnectionString = HubLocation.PostgresConnectionString;
             o.OperatorTokenPath = Path.Combine(Directory, "operator.token");
             o.Port = _hubPort;
             o.RequestsPerSecondPerCredential = 1_000_000;
@@ -281,6 +292,7 @@ public sealed class Federation : IAsyncDisposable
             await StopHubAsync();
         }
 
+        await HubLocation.DeleteAsync();
         try
         {
             System.IO.Directory.Delete(Directory, recursive: true);

@@ -1,10 +1,11 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Federation.Tests.TestSupport;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Federation.Tests.Watching;
 
 /// <summary>Cursors that cannot be resumed get an in-band reset and a fresh snapshot, never an error to retry.</summary>
-public sealed class CursorResetTests
+public abstract class CursorResetTests(ITestStore store)
 {
     private const string Om = "cn-om";
     private static readonly RecordFilter Needs = new() { Kinds = { RecordKind.Need } };
@@ -57,9 +58,9 @@ public sealed class CursorResetTests
         await AssertResetThenSnapshotAsync(federation, null, foreign, ResetReason.OtherHubEpoch);
     }
 
-    private static async Task<TestSupport.Federation> StartAsync()
+    private async Task<TestSupport.Federation> StartAsync()
     {
-        var federation = await TestSupport.Federation.StartAsync([Om]);
+        var federation = await TestSupport.Federation.StartAsync(store, [Om]);
         await federation[Om].Api.CreateAsync(TestRecords.Achievement(Om, "a1"));
         await federation[Om].Api.CreateAsync(TestRecords.Need(Om, "n1"));
         await federation.WaitConvergedAsync();
@@ -97,3 +98,7 @@ public sealed class CursorResetTests
         return new string(chars);
     }
 }
+
+public sealed class SqliteCursorResetTests() : CursorResetTests(SqliteTestStore.Instance);
+
+public sealed class PostgresCursorResetTests(PostgresDatabase database) : CursorResetTests(database), IClassFixture<PostgresDatabase>;

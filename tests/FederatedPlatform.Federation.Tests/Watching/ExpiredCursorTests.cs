@@ -2,6 +2,7 @@ using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Federation.Tests.TestSupport;
 using FederatedPlatform.Hub.Retention.Internal;
 using Microsoft.Extensions.DependencyInjection;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Federation.Tests.Watching;
 
@@ -9,7 +10,7 @@ namespace FederatedPlatform.Federation.Tests.Watching;
 /// Tombstone retention end to end through a running hub: its retention loop compacts when the hub's
 /// clock moves past the horizon, and a cursor from before is answered with a reset and a fresh snapshot.
 /// </summary>
-public sealed class ExpiredCursorTests
+public abstract class ExpiredCursorTests(ITestStore store)
 {
     private const string Om = "cn-om";
     private const string Eg = "cn-eg";
@@ -78,8 +79,8 @@ public sealed class ExpiredCursorTests
         Assert.Equal(2UL, replica.Records["cn-om/a2"].Version);
     }
 
-    private static Task<TestSupport.Federation> StartAsync(string[] centers) =>
-        TestSupport.Federation.StartAsync(centers, o =>
+    private Task<TestSupport.Federation> StartAsync(string[] centers) =>
+        TestSupport.Federation.StartAsync(store, centers, o =>
         {
             o.RetentionHorizon = TimeSpan.FromDays(1);
             o.CompactionInterval = TimeSpan.FromHours(1);
@@ -100,3 +101,7 @@ public sealed class ExpiredCursorTests
 
     private static RecordId Id(string localId) => new() { CenterId = Om, LocalId = localId };
 }
+
+public sealed class SqliteExpiredCursorTests() : ExpiredCursorTests(SqliteTestStore.Instance);
+
+public sealed class PostgresExpiredCursorTests(PostgresDatabase database) : ExpiredCursorTests(database), IClassFixture<PostgresDatabase>;

@@ -84,7 +84,7 @@ internal sealed partial class PublishSession(
 
         Welcomed = true;
         health.PublishConnected();
-        NodeLog.PublishWelcomed(logger, hub.Address, response.Welcome.AppliedSeq, store.LastSeq);
+        NodeLog.PublishWelcomed(logger, hub.PublishAddress, response.Welcome.AppliedSeq, store.LastSeq);
         return response.Welcome.AppliedSeq;
     }
 

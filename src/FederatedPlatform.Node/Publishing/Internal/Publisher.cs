@@ -68,7 +68,8 @@ internal sealed class Publisher(
 
             health.PublishDisconnected("Publish: " + reason);
             var delay = backoff.Next();
-            NodeLog.PublishRetry(logger, hub.Address, reason, delay);
+            NodeLog.PublishRetry(logger, hub.PublishAddress, reason, delay);
+            hub.PublishFailed();
             try
             {
                 await Task.Delay(delay, time, stoppingToken);

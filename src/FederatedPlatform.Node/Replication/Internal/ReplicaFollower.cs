@@ -64,7 +64,8 @@ internal sealed class ReplicaFollower(
 
             health.ReplicaDisconnected("Watch: " + reason);
             var delay = backoff.Next();
-            NodeLog.ReplicaRetry(logger, hub.Address, reason, delay);
+            NodeLog.ReplicaRetry(logger, hub.WatchAddress, reason, delay);
+            hub.WatchFailed();
             try
             {
                 await Task.Delay(delay, time, stoppingToken);
@@ -80,7 +81,7 @@ internal sealed class ReplicaFollower(
     private async Task FollowAsync(ReconnectBackoff backoff, CancellationToken stoppingToken)
     {
         var cursor = await store.GetReplicaCursorAsync(stoppingToken);
-        NodeLog.ReplicaWatching(logger, hub.Address, cursor.Length == 0 ? "a snapshot" : "the stored cursor");
+        NodeLog.ReplicaWatching(logger, hub.WatchAddress, cursor.Length == 0 ? "a snapshot" : "the stored cursor");
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         using var call = hub.Watch(new WatchRequest { Cursor = cursor, Filter = new RecordFilter() }, cts.Token);
 
