@@ -13,7 +13,11 @@ namespace FederatedPlatform.Bench.Federation;
 /// </summary>
 public static class FanoutBenchmark
 {
-    public static async Task RunAsync(BenchArgs options, string dir)
+    /// <param name="options">The fan-out options.</param>
+    /// <param name="dir">Scratch directory.</param>
+    /// <param name="postgres">A PostgreSQL catalog (an empty database) instead of the SQLite file.</param>
+    /// <param name="instances">2: the publisher publishes through one hub instance, the watchers watch through another on the same database.</param>
+    public static async Task RunAsync(BenchArgs options, string dir, string? postgres = null, int instances = 1)
     {
         var watchers = options.Int("watchers", 1000);
         var rate = options.Int("rate", 1000);
@@ -32,11 +36,14 @@ public static class FanoutBenchmark
             $"--Hub:MaxStreamsPerCredential={watchers + 16}",
             $"--Hub:RequestBurstPerCredential={watchers + 200}",
             $"--Hub:MaxQueuedSnapshots={watchers + 16}",
+            .. postgres is null ? Array.Empty<string>() : [$"--Hub:PostgresConnectionString={postgres}"],
         ];
         await using var hub = await ChildHub.StartAsync(cli, dir, settings);
+        await using var publishHub = instances > 1 ? await ChildHub.StartAsync(cli, Directory.CreateDirectory(Path.Combine(dir, "second")).FullName, settings) : null;
         var memory = new MemorySampler(hub);
-        Console.WriteLine($"fan-out: hub pid {hub.ProcessId} at {hub.Address} ({string.Join(' ', settings)}); {watchers} watchers over {channelCount} channels; " +
-            $"1 publisher at {rate}/s for {seconds} s ({total:N0} changes, window {window}); first {warmup} s not in the latency figures");
+        Console.WriteLine($"fan-out: {(postgres is null ? "SQLite" : $"PostgreSQL, {instances} instance(s)")}; hub pid {hub.ProcessId} at {hub.Address}" +
+            (publishHub is null ? string.Empty : $", publisher through pid {publishHub.ProcessId} at {publishHub.Address}") +
+            $"; {watchers} watchers over {channelCount} channels; 1 publisher at {rate}/s for {seconds} s ({total:N0} changes, window {window}); first {warmup} s not in the latency figures");
         memory.Mark("hub started");
 
         using var op = await HubOperator.FromTokenFileAsync(hub.Address, hub.OperatorTokenPath);
@@ -69,7 +76,7 @@ public static class FanoutBenchmark
         memory.Mark("watchers live");
         memory.Start();
 
-        using var publishChannel = Rpc.Channel(hub.Address);
+        using var publishChannel = Rpc.Channel((publishHub ?? hub).Address);
         var template = SyntheticRecords.Create("pub", 0, 1);
         var clock = Stopwatch.StartNew();
         var publishTask = new WindowedPublisher(publishChannel.CreateCallInvoker(), publisherToken, "pub", window).RunAsync(

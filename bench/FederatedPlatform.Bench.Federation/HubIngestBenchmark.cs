@@ -13,10 +13,11 @@ public sealed record IngestResult(double ChangesPerSecond, TimeSpan Elapsed, int
 /// </summary>
 public static class HubIngestBenchmark
 {
-    public static async Task<(double ChangesPerSecond, TimeSpan Elapsed, int Acks)> PublishAsync(HubHost hub, int centers, int changesPerCenter, int window)
+    public static async Task<(double ChangesPerSecond, TimeSpan Elapsed, int Acks)> PublishAsync(
+        HubHost hub, int centers, int changesPerCenter, int window, string centerPrefix = "c")
     {
         using var op = await HubOperator.FromTokenFileAsync(hub.Address, hub.OperatorTokenPath);
-        var ids = Enumerable.Range(0, centers).Select(c => "c" + c).ToArray();
+        var ids = Enumerable.Range(0, centers).Select(c => centerPrefix + c).ToArray();
         var tokens = new string[centers];
         for (var c = 0; c < centers; c++)
         {

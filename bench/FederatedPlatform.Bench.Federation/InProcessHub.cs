@@ -6,15 +6,20 @@ namespace FederatedPlatform.Bench.Federation;
 /// <summary>A hub in this process on a free loopback port, its catalog in the given directory, logging quiet.</summary>
 public static class InProcessHub
 {
-    public static Task<HubHost> StartAsync(string directory, int publishBatchSize) =>
-        HubHost.StartAsync(Builder(directory, publishBatchSize));
+    /// <param name="directory">The SQLite file's directory (and the operator token's).</param>
+    /// <param name="publishBatchSize">Hub:PublishBatchSize.</param>
+    /// <param name="postgres">A PostgreSQL catalog instead of the SQLite file; several hubs may share it.</param>
+    /// <param name="operatorTokenPath">Where the operator token is (or is written): the first instance's, for the others.</param>
+    public static Task<HubHost> StartAsync(string directory, int publishBatchSize, string? postgres = null, string? operatorTokenPath = null) =>
+        HubHost.StartAsync(Builder(directory, publishBatchSize, postgres, operatorTokenPath));
 
-    private static Microsoft.AspNetCore.Builder.WebApplicationBuilder Builder(string directory, int publishBatchSize)
+    private static Microsoft.AspNetCore.Builder.WebApplicationBuilder Builder(string directory, int publishBatchSize, string? postgres, string? operatorTokenPath)
     {
         var builder = HubHost.CreateBuilder([], o =>
         {
             o.DatabasePath = Path.Combine(directory, "hub.db");
-            o.OperatorTokenPath = Path.Combine(directory, "operator.token");
+            o.PostgresConnectionString = postgres;
+            o.OperatorTokenPath = operatorTokenPath ?? Path.Combine(directory, "operator.token");
             o.Port = 0;
             o.PublishBatchSize = publishBatchSize;
         });

@@ -5,9 +5,11 @@ using FederatedPlatform.Bench.Federation;
 //   storage  [--nodes 4] [--changes 1000000] [--batch 500]            (hub apply path vs raw SQLite, no network)
 //   fanout   [--watchers 1000] [--rate 1000] [--seconds 20] [--warmup 2] [--channels 10] [--cli <fedplat.dll>]
 //   catchup  [--records 1000000] [--nodes 4] [--batch 500] [--window 2000] [--poll-ms 250]
+//   pg       [--changes 200000] [--nodes 4] [--batch 500] [--window 2000] [--watchers 200] [--rate 500] [--seconds 10] [--postgres CONN]
+//            ingest and fan-out on SQLite, PostgreSQL with one hub instance and with two, side by side
 if (args.Length == 0 || args[0].StartsWith('-'))
 {
-    Console.Error.WriteLine("usage: FederatedPlatform.Bench.Federation ingest|storage|fanout|catchup [--option value ...] (see bench/federation/README.md)");
+    Console.Error.WriteLine("usage: FederatedPlatform.Bench.Federation ingest|storage|fanout|catchup|pg [--option value ...] (see bench/federation/README.md)");
     return 2;
 }
 
@@ -31,8 +33,11 @@ try
         case "catchup":
             await CatchupBenchmark.RunAsync(options, dir.FullName);
             break;
+        case "pg":
+            await PostgresCommand.RunAsync(options, dir.FullName);
+            break;
         default:
-            Console.Error.WriteLine($"unknown command '{args[0]}' (ingest, storage, fanout, catchup)");
+            Console.Error.WriteLine($"unknown command '{args[0]}' (ingest, storage, fanout, catchup, pg)");
             return 2;
     }
 
