@@ -59,6 +59,14 @@ internal sealed class CatalogIndexing(ICatalogIndexer? indexer)
         }
 
         await using var session = await WriteSession.BeginAsync(provider, cancellationToken);
+
+        // The counter row lock every sequence-allocating writer takes: on a catalog shared by several
+        // hub instances, none commits a change between the head read here and this commit.
+        await using (var lockCounter = session.Command("UPDATE hub_state SET catalog_seq = catalog_seq WHERE id = 1"))
+        {
+            await lockCounter.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         var feed = await FeedQueries.PositionAsync(session.Connection, session.Transaction, cancellationToken);
         ulong? position;
         await using (var command = session.Command("SELECT position FROM catalog_indexers WHERE name = @name"))
