@@ -155,7 +155,7 @@ public sealed class SearchServiceTests : IAsyncLifetime
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE search_vocab; DROP TABLE search_fts; DROP TABLE search_doc_languages; DROP TABLE search_docs;";
+            command.CommandText = "DROP TABLE search_fts; DROP TABLE search_doc_languages; DROP TABLE search_stats; DROP TABLE search_term_docs; DROP TABLE search_doc_terms; DROP TABLE search_payloads; DROP TABLE search_docs;";
             await command.ExecuteNonQueryAsync();
         }
 
