@@ -9,7 +9,11 @@ namespace FederatedPlatform.Node;
 /// <summary>Maps the node's local gRPC API.</summary>
 public static class NodeEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps <c>fedplat.v1.Node</c> (see protos/fedplat/v1/node.proto).</summary>
-    public static IEndpointConventionBuilder MapNodeService(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGrpcService(endpoints.ServiceProvider.GetRequiredService<NodeGrpcService>().Build());
+    /// <summary>Maps <c>fedplat.v1.Node</c> (see protos/fedplat/v1/node.proto) and <c>fedplat.v1.CatalogSearch</c> over the replica.</summary>
+    public static IEndpointConventionBuilder MapNodeService(this IEndpointRouteBuilder endpoints)
+    {
+        var service = endpoints.ServiceProvider.GetRequiredService<NodeGrpcService>();
+        endpoints.MapGrpcService(service.BuildSearch());
+        return endpoints.MapGrpcService(service.Build());
+    }
 }

@@ -4,6 +4,8 @@ using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Node.Internal;
 using FederatedPlatform.Node.Storage.Internal;
 using FederatedPlatform.Node.Storage.Internal.Entities;
+using FederatedPlatform.Search;
+using FederatedPlatform.Search.Protocol;
 using Google.Protobuf.WellKnownTypes;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,6 +25,7 @@ public sealed class NodeStore : IAsyncDisposable
     private readonly StoreDatabase _database;
     private readonly RecordPreparer _preparer;
     private readonly OwnRecordWrites _writes;
+    private readonly ISearchIndex _search = new SqliteSearchIndex();
     private long _lastSeq;
     private ulong _epoch;
     private bool _opened;
@@ -80,6 +83,7 @@ public sealed class NodeStore : IAsyncDisposable
     public async Task OpenAsync(CancellationToken cancellationToken = default)
     {
         var (epoch, lastSeq) = await StoreSchema.OpenAsync(_database, _options.CenterId, cancellationToken);
+        await ReplicaIndex.EnsureAsync(_database, _search, cancellationToken);
         _epoch = epoch;
         Interlocked.Exchange(ref _lastSeq, lastSeq);
         _opened = true;
@@ -195,6 +199,21 @@ public sealed class NodeStore : IAsyncDisposable
                 state.CenterId, _epoch, (ulong)state.LastSeq, (ulong)state.AckedSeq, (ulong)pending, (ulong)rejected, state.ReplicaCursor, (ulong)replica);
         }, cancellationToken);
 
+    /// <summary>
+    /// Searches the replica of the federated catalog (see search.proto), in one read snapshot. The index
+    /// is updated in the replica's write transactions, so what the replica holds is what is found.
+    /// </summary>
+    /// <exception cref="SearchRequestException">A request field is out of its limits.</exception>
+    public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
+    {
+        EnsureOpened();
+        var query = SearchMessages.ToQuery(request);
+        await using var connection = await _database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var result = await SearchMessages.RunAsync(() => _search.SearchAsync(query, connection, transaction, cancellationToken));
+        return SearchMessages.ToResponse(result);
+    }
+
     /// <inheritdoc />
     public ValueTask DisposeAsync()
     {
@@ -225,7 +244,7 @@ public sealed class NodeStore : IAsyncDisposable
     }
 
     internal Task<string> ApplyReplicaAsync(ReplicaBatch batch, CancellationToken cancellationToken) =>
-        WriteAsync(scope => ReplicaWrites.ApplyAsync(scope, batch), outbox: false, cancellationToken);
+        WriteAsync(scope => ReplicaWrites.ApplyAsync(scope, batch, _search), outbox: false, cancellationToken);
 
     internal Task<string> GetReplicaCursorAsync(CancellationToken cancellationToken) =>
         ReadAsync((context, ct) => context.State.AsNoTracking().Where(s => s.Id == NodeStateRow.SingletonId).Select(s => s.ReplicaCursor).SingleAsync(ct), cancellationToken);

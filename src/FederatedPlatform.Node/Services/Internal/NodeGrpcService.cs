@@ -2,6 +2,7 @@ using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Node.Internal;
 using FederatedPlatform.Node.Storage;
+using FederatedPlatform.Search.Protocol;
 using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 using static FederatedPlatform.Node.Services.Internal.StatusMapping;
@@ -12,6 +13,13 @@ namespace FederatedPlatform.Node.Services.Internal;
 internal sealed class NodeGrpcService(NodeStore store, NodeHealth health)
 {
     public static readonly ServiceDescriptor Descriptor = NodeReflection.Descriptor.Services.Single(s => s.Name == "Node");
+
+    public static readonly ServiceDescriptor SearchDescriptor = SearchReflection.Descriptor.Services.Single(s => s.Name == "CatalogSearch");
+
+    /// <summary>CatalogSearch over the replica.</summary>
+    public ServerServiceDefinition BuildSearch() => GrpcServiceBuilder.For(SearchDescriptor)
+        .Unary<SearchRequest, SearchResponse>("Search", SearchAsync)
+        .Build();
 
     public ServerServiceDefinition Build() => GrpcServiceBuilder.For(Descriptor)
         .Unary<CreateRecordRequest, Record>("CreateRecord", (request, context) => Guard(() => store.CreateAsync(request.Record, context.CancellationToken)))
@@ -39,6 +47,18 @@ internal sealed class NodeGrpcService(NodeStore store, NodeHealth health)
             : await store.GetReplicaAsync(id, context.CancellationToken);
         return record ?? throw new RpcException(StatusCode.NotFound, $"no live record {(own ? store.CenterId : id.CenterId)}/{id.LocalId}");
     });
+
+    private async Task<SearchResponse> SearchAsync(SearchRequest request, ServerCallContext context)
+    {
+        try
+        {
+            return await store.SearchAsync(request, context.CancellationToken);
+        }
+        catch (SearchRequestException e)
+        {
+            throw Invalid(e.Field, e.Reason);
+        }
+    }
 
     private Task<ImportRecordsResponse> ImportRecordsAsync(ImportRecordsRequest request, ServerCallContext context) => Guard(async () =>
     {

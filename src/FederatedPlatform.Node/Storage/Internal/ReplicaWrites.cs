@@ -1,5 +1,6 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Node.Storage.Internal.Entities;
+using FederatedPlatform.Search;
 using Google.Protobuf;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -11,7 +12,8 @@ namespace FederatedPlatform.Node.Storage.Internal;
 /// one held (so replays are harmless); a snapshot is authoritative and overwrites. A snapshot
 /// confirms every row it sends with the current generation, and at snapshot_complete the rows it did
 /// not confirm are swept: the replica keeps serving reads during a re-snapshot instead of emptying.
-/// The cursor is stored in the same transaction as the rows it reflects.
+/// The cursor is stored in the same transaction as the rows it reflects, and so is the search index:
+/// every row that changes is (re)indexed or removed before the commit.
 /// </summary>
 internal static class ReplicaWrites
 {
@@ -35,7 +37,7 @@ internal static class ReplicaWrites
         """;
 
     /// <summary>Applies the batch; returns the cursor stored with it (empty while a snapshot is incomplete).</summary>
-    public static async Task<string> ApplyAsync(WriteScope scope, ReplicaBatch batch)
+    public static async Task<string> ApplyAsync(WriteScope scope, ReplicaBatch batch, ISearchIndex search)
     {
         var state = await OwnRecordWrites.StateAsync(scope);
         if (batch.BeginsSnapshot)
@@ -45,21 +47,31 @@ internal static class ReplicaWrites
 
         await using var upsert = CreateUpsert(scope);
         await using var delete = CreateDelete(scope);
+        await using var index = await search.OpenWriterAsync(scope.Transaction, scope.CancellationToken);
         foreach (var change in batch.Events)
         {
             switch (change.KindCase)
             {
                 case WatchEvent.KindOneofCase.Upsert:
-                    await UpsertAsync(upsert, change.Upsert.Record, snapshot: change.Cursor.Length == 0, state.ReplicaGeneration, scope.CancellationToken);
+                    if (await UpsertAsync(upsert, change.Upsert.Record, snapshot: change.Cursor.Length == 0, state.ReplicaGeneration, scope.CancellationToken))
+                    {
+                        await index.UpsertAsync(change.Upsert.Record, scope.CancellationToken);
+                    }
+
                     break;
                 case WatchEvent.KindOneofCase.Delete:
-                    await DeleteAsync(delete, change.Delete, state.ReplicaGeneration, scope.CancellationToken);
+                    if (await DeleteAsync(delete, change.Delete, state.ReplicaGeneration, scope.CancellationToken))
+                    {
+                        await index.DeleteAsync(change.Delete.Id, scope.CancellationToken);
+                    }
+
                     break;
                 case WatchEvent.KindOneofCase.Reset:
                     StartSnapshot(state);
                     continue;
                 case WatchEvent.KindOneofCase.SnapshotComplete:
                     var generation = state.ReplicaGeneration;
+                    await ReplicaIndex.RemoveUnconfirmedAsync(scope, index, generation);
                     await scope.Context.Replica.Where(r => r.Generation != generation).ExecuteDeleteAsync(scope.CancellationToken);
                     break;
                 default:
@@ -82,11 +94,12 @@ internal static class ReplicaWrites
         state.ReplicaCursor = string.Empty;
     }
 
-    private static async Task UpsertAsync(SqliteCommand command, Record record, bool snapshot, long generation, CancellationToken cancellationToken)
+    /// <summary>False when the row was left as it was (a replay of a version already held).</summary>
+    private static async Task<bool> UpsertAsync(SqliteCommand command, Record record, bool snapshot, long generation, CancellationToken cancellationToken)
     {
         if (record?.Id is null)
         {
-            return;
+            return false;
         }
 
         command.Parameters["$center"].Value = record.Id.CenterId;
@@ -98,21 +111,21 @@ internal static class ReplicaWrites
         command.Parameters["$payload"].Value = record.ToByteArray();
         command.Parameters["$generation"].Value = generation;
         command.Parameters["$snapshot"].Value = snapshot;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
-    private static async Task DeleteAsync(SqliteCommand command, RecordDelete delete, long generation, CancellationToken cancellationToken)
+    private static async Task<bool> DeleteAsync(SqliteCommand command, RecordDelete delete, long generation, CancellationToken cancellationToken)
     {
         if (delete.Id is null)
         {
-            return;
+            return false;
         }
 
         command.Parameters["$center"].Value = delete.Id.CenterId;
         command.Parameters["$local"].Value = delete.Id.LocalId;
         command.Parameters["$version"].Value = (long)Math.Min(delete.Version, long.MaxValue);
         command.Parameters["$generation"].Value = generation;
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     private static SqliteCommand CreateUpsert(WriteScope scope)
