@@ -1,6 +1,7 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Internal;
+using FederatedPlatform.Hub.Matchmaking.Internal;
 using FederatedPlatform.Hub.Publishing.Internal;
 using FederatedPlatform.Hub.Reading.Internal;
 using FederatedPlatform.Hub.Registry.Internal;
@@ -14,7 +15,7 @@ namespace FederatedPlatform.Hub;
 /// <summary>Maps the hub's gRPC services.</summary>
 public static class HubEndpointRouteBuilderExtensions
 {
-    /// <summary>Maps <c>fedplat.v1.Hub</c>, <c>fedplat.v1.Registry</c>, <c>fedplat.v1.CatalogSearch</c>, gRPC health and server reflection.</summary>
+    /// <summary>Maps <c>fedplat.v1.Hub</c>, <c>fedplat.v1.Registry</c>, <c>fedplat.v1.CatalogSearch</c>, <c>fedplat.v1.Matchmaking</c>, gRPC health and server reflection.</summary>
     public static IEndpointRouteBuilder MapFederationHub(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
@@ -23,6 +24,7 @@ public static class HubEndpointRouteBuilderExtensions
         var reads = services.GetRequiredService<ReadService>();
         var registry = services.GetRequiredService<RegistryService>();
         var search = services.GetRequiredService<SearchService>();
+        var matchmaking = services.GetRequiredService<MatchmakingService>();
 
         endpoints.MapGrpcService(GrpcServiceBuilder.For(HubDescriptors.Hub)
             .DuplexStreaming<PublishRequest, PublishResponse>("Publish", publish.PublishAsync)
@@ -41,6 +43,11 @@ public static class HubEndpointRouteBuilderExtensions
             .Build());
         endpoints.MapGrpcService(GrpcServiceBuilder.For(HubDescriptors.CatalogSearch)
             .Unary<SearchRequest, SearchResponse>("Search", search.SearchAsync)
+            .Build());
+        endpoints.MapGrpcService(GrpcServiceBuilder.For(HubDescriptors.Matchmaking)
+            .Unary<ListSuggestionsRequest, ListSuggestionsResponse>("ListSuggestions", matchmaking.ListSuggestionsAsync)
+            .ServerStreaming<WatchSuggestionsRequest, SuggestionEvent>("WatchSuggestions", matchmaking.WatchSuggestionsAsync)
+            .Unary<MarkSuggestionRequest, Suggestion>("MarkSuggestion", matchmaking.MarkSuggestionAsync)
             .Build());
         endpoints.MapGrpcHealthService();
         endpoints.MapGrpcReflectionService();

@@ -2,6 +2,7 @@ using FederatedPlatform.Catalog.Indexing;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Authentication.Internal;
 using FederatedPlatform.Hub.Internal;
+using FederatedPlatform.Hub.Matchmaking.Internal;
 using FederatedPlatform.Hub.Publishing.Internal;
 using FederatedPlatform.Hub.Reading.Internal;
 using FederatedPlatform.Hub.Registry.Internal;
@@ -10,6 +11,7 @@ using FederatedPlatform.Hub.Searching;
 using FederatedPlatform.Hub.Searching.Internal;
 using FederatedPlatform.Hub.Watching.Internal;
 using FederatedPlatform.Search;
+using FederatedPlatform.Search.Matchmaking;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +59,10 @@ public static class HubServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<FeedNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<CommitListener>());
         services.AddHostedService(sp => sp.GetRequiredService<CompactionLoop>());
+        services.AddSingleton(sp => new Matchmaker(sp.GetRequiredService<ISearchIndex>()));
+        services.AddSingleton<SuggestionSignal>();
+        services.AddSingleton<MatchmakingLoop>();
+        services.AddHostedService(sp => sp.GetRequiredService<MatchmakingLoop>());
 
         services.AddSingleton<CredentialCache>();
         services.AddSingleton<CredentialStreams>();
@@ -68,6 +74,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<ReadService>();
         services.AddSingleton<RegistryService>();
         services.AddSingleton<SearchService>();
+        services.AddSingleton<MatchmakingService>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ public sealed class HubClient(CallInvoker invoker, string? token)
     private static readonly ServiceDescriptor Hub = HubReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Hub");
     private static readonly ServiceDescriptor Registry = HubReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Registry");
 
+    private static readonly ServiceDescriptor Matchmaking = SearchReflection.Descriptor.FindTypeByName<ServiceDescriptor>("Matchmaking");
     private static readonly ServiceDescriptor Search = SearchReflection.Descriptor.FindTypeByName<ServiceDescriptor>("CatalogSearch");
     private static readonly Method<PublishRequest, PublishResponse> PublishMethod = Method.From<PublishRequest, PublishResponse>(Hub, "Publish");
     private static readonly Method<WatchRequest, WatchEvent> WatchMethod = Method.From<WatchRequest, WatchEvent>(Hub, "Watch");
@@ -22,6 +23,18 @@ public sealed class HubClient(CallInvoker invoker, string? token)
     public Task<SearchResponse> SearchAsync(SearchRequest request) => Unary<SearchRequest, SearchResponse>(Search, "Search", request);
 
     public Task<SearchResponse> SearchAsync(string query) => SearchAsync(new SearchRequest { Query = query });
+
+    public Task<ListSuggestionsResponse> ListSuggestionsAsync(ListSuggestionsRequest request) =>
+        Unary<ListSuggestionsRequest, ListSuggestionsResponse>(Matchmaking, "ListSuggestions", request);
+
+    public Task<Suggestion> MarkSuggestionAsync(MarkSuggestionRequest request) =>
+        Unary<MarkSuggestionRequest, Suggestion>(Matchmaking, "MarkSuggestion", request);
+
+    public SuggestionWatchCall WatchSuggestions(string centerId, string cursor = "", CancellationToken cancellationToken = default) =>
+        new(invoker.AsyncServerStreamingCall(
+            Method.From<WatchSuggestionsRequest, SuggestionEvent>(Matchmaking, "WatchSuggestions"),
+            Options(cancellationToken),
+            new WatchSuggestionsRequest { CenterId = centerId, Cursor = cursor }));
 
     public Task<ListCentersResponse> ListCentersAsync() => Unary<ListCentersRequest, ListCentersResponse>(Hub, "ListCenters", new ListCentersRequest());
 

@@ -10,6 +10,7 @@ internal static class MethodRoles
     private static readonly Role[] Everyone = [Role.Center, Role.Operator, Role.Reader];
     private static readonly Role[] Centers = [Role.Center];
     private static readonly Role[] Operators = [Role.Operator];
+    private static readonly Role[] CentersAndOperators = [Role.Center, Role.Operator];
 
     private static readonly FrozenDictionary<string, Role[]> Table = Build();
 
@@ -18,7 +19,8 @@ internal static class MethodRoles
 
     /// <summary>True for methods that hold a stream open (counted against the per-credential stream limit).</summary>
     public static bool IsStream(string method) =>
-        method == HubDescriptors.FullName(HubDescriptors.Hub, "Publish") || method == HubDescriptors.FullName(HubDescriptors.Hub, "Watch");
+        method == HubDescriptors.FullName(HubDescriptors.Hub, "Publish") || method == HubDescriptors.FullName(HubDescriptors.Hub, "Watch")
+        || method == HubDescriptors.FullName(HubDescriptors.Matchmaking, "WatchSuggestions");
 
     private static FrozenDictionary<string, Role[]> Build()
     {
@@ -31,6 +33,11 @@ internal static class MethodRoles
             [HubDescriptors.FullName(HubDescriptors.Hub, "ListRecords")] = Everyone,
             [HubDescriptors.FullName(HubDescriptors.Hub, "ListCenters")] = Everyone,
             [HubDescriptors.FullName(HubDescriptors.CatalogSearch, "Search")] = Everyone,
+
+            // A center sees and marks only suggestions that concern its own records (checked per call).
+            [HubDescriptors.FullName(HubDescriptors.Matchmaking, "ListSuggestions")] = CentersAndOperators,
+            [HubDescriptors.FullName(HubDescriptors.Matchmaking, "WatchSuggestions")] = CentersAndOperators,
+            [HubDescriptors.FullName(HubDescriptors.Matchmaking, "MarkSuggestion")] = CentersAndOperators,
         };
         foreach (var method in HubDescriptors.Registry.Methods)
         {

@@ -58,6 +58,9 @@ internal sealed class FeedNotifier(
         }
     }
 
+    /// <summary>Raised (on the committing thread, after the commit) for every commit offered; handlers must not block.</summary>
+    internal event Action? Committed;
+
     /// <summary>A publish stream committed these changes (one whole commit). Never blocks.</summary>
     public void Offer(IReadOnlyList<CatalogChange> committed)
     {
@@ -65,6 +68,8 @@ internal sealed class FeedNotifier(
         {
             return;
         }
+
+        Committed?.Invoke();
 
         RaiseKnown(committed[^1].CommitEndSeq);
         _inputs.Writer.TryWrite(committed);
