@@ -21,6 +21,9 @@ internal sealed class HubCatalog(IOptions<HubOptions> options, TimeProvider time
     /// <exception cref="InvalidOperationException">The hub has not started.</exception>
     public CatalogStore Store => _store ?? throw new InvalidOperationException("The catalog is not open: the hub has not started.");
 
+    /// <summary>Whether the catalog carries the search index (search and matchmaking); false on PostgreSQL for now.</summary>
+    public bool SearchAvailable { get; private set; }
+
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var hub = options.Value;
@@ -35,6 +38,7 @@ internal sealed class HubCatalog(IOptions<HubOptions> options, TimeProvider time
             var path = Path.GetFullPath(hub.DatabasePath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             _store = await CatalogStore.OpenSqliteAsync(new SqliteCatalogOptions { Path = path }, hub.Limits, time, loggers, indexer, cancellationToken);
+            SearchAvailable = true;
         }
 
         await OperatorBootstrap.RunAsync(_store.Registry, hub.ResolveOperatorTokenPath(), _logger, cancellationToken);

@@ -1,6 +1,7 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
+using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Matchmaking;
 
@@ -14,7 +15,7 @@ public sealed class MatchmakingServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync();
+        _hub = await TestHub.StartAsync(SqliteTestStore.Instance);
         _offering = await _hub.AddCenterAsync(Offering);
         _asking = await _hub.AddCenterAsync(Asking);
     }
@@ -175,9 +176,8 @@ public sealed class MatchmakingServiceTests : IAsyncLifetime
             cursor = (await watch.ReadUntilCaughtUpAsync()).Cursor;
         }
 
-        var directory = _hub.Directory;
         await _hub.Host.StopAsync().WithTimeout();
-        await using var restarted = await TestHub.StartAsync(directory: directory);
+        await using var restarted = await TestHub.StartAsync(_hub.Location);
         var offering = restarted.Client((await restarted.Operator.IssueCredentialAsync(Role.Center, Offering)).Token);
         var asking = restarted.Client((await restarted.Operator.IssueCredentialAsync(Role.Center, Asking)).Token);
         using var resumed = asking.WatchSuggestions(Asking, cursor);

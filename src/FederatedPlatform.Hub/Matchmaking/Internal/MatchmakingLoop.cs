@@ -28,6 +28,12 @@ internal sealed class MatchmakingLoop(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (!catalog.SearchAvailable)
+        {
+            MatchmakingLog.Disabled(logger);
+            return;
+        }
+
         await catalog.Store.ExecuteAsync(SuggestionStore.EnsureSchemaAsync, cancellationToken);
         var (processed, suggestionSeq) = await catalog.Store.ReadAsync(
             (_, transaction, token) => SuggestionStore.ReadStateAsync(transaction, token), cancellationToken);

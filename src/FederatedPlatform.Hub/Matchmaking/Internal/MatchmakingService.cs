@@ -16,6 +16,11 @@ internal sealed class MatchmakingService(HubCatalog catalog, SuggestionSignal si
     public async Task<ListSuggestionsResponse> ListSuggestionsAsync(ListSuggestionsRequest request, ServerCallContext context)
     {
         var call = HubCall.Of(context);
+        if (!catalog.SearchAvailable)
+        {
+            throw HubErrors.SearchUnavailable();
+        }
+
         EnsureCenter(call, request.CenterId);
         if (request.LocalId.Length > 0 && catalog.Store.Validator.CheckLocalId(request.LocalId) is { } reason)
         {
@@ -57,6 +62,11 @@ internal sealed class MatchmakingService(HubCatalog catalog, SuggestionSignal si
     public async Task WatchSuggestionsAsync(WatchSuggestionsRequest request, IServerStreamWriter<SuggestionEvent> responses, ServerCallContext context)
     {
         var call = HubCall.Of(context);
+        if (!catalog.SearchAvailable)
+        {
+            throw HubErrors.SearchUnavailable();
+        }
+
         EnsureCenter(call, request.CenterId);
         long position = 0;
         var initial = request.Cursor.Length == 0;
@@ -102,6 +112,11 @@ internal sealed class MatchmakingService(HubCatalog catalog, SuggestionSignal si
     public async Task<Suggestion> MarkSuggestionAsync(MarkSuggestionRequest request, ServerCallContext context)
     {
         var call = HubCall.Of(context);
+        if (!catalog.SearchAvailable)
+        {
+            throw HubErrors.SearchUnavailable();
+        }
+
         var need = CheckId(request.Need, "need");
         var achievement = CheckId(request.Achievement, "achievement");
         if (request.State == SuggestionState.Unspecified || !Enum.IsDefined(request.State))

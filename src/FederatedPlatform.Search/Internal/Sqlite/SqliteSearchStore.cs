@@ -21,8 +21,12 @@ internal sealed class SqliteSearchStore : ISearchStore
     public async Task<bool> SchemaExistsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
-            null, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ('search_docs', 'search_doc_languages', 'search_fts')");
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 3;
+            null,
+            """
+            SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN
+                ('search_docs', 'search_payloads', 'search_doc_terms', 'search_term_docs', 'search_stats', 'search_doc_languages', 'search_fts')
+            """);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 7;
     }
 
     public async Task ClearAsync(DbTransaction transaction, CancellationToken cancellationToken)
@@ -30,7 +34,11 @@ internal sealed class SqliteSearchStore : ISearchStore
         // 'delete-all' empties a contentless FTS5 table (a plain DELETE must name every row).
         await using var command = transaction.Connection!.Command(
             transaction,
-            "DELETE FROM search_doc_languages; DELETE FROM search_docs; INSERT INTO search_fts (search_fts) VALUES ('delete-all');");
+            """
+            DELETE FROM search_doc_languages; DELETE FROM search_doc_terms; DELETE FROM search_payloads; DELETE FROM search_docs;
+            DELETE FROM search_term_docs; UPDATE search_stats SET value = 0;
+            INSERT INTO search_fts (search_fts) VALUES ('delete-all');
+            """);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
