@@ -19,11 +19,6 @@ internal sealed class SearchService(HubCatalog catalog, ISearchIndex index, IOpt
         }
 
         var call = HubCall.Of(context);
-        if (!catalog.SearchAvailable)
-        {
-            throw HubErrors.SearchUnavailable();
-        }
-
         try
         {
             var query = SearchMessages.ToQuery(request);
