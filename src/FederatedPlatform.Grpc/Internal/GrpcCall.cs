@@ -60,6 +60,9 @@ internal sealed class GrpcCall<TRequest, TResponse>
 
     public Task Finished => _finished.Task;
 
+    /// <summary>Completes when the response headers have been received (or the call failed before them); never faults.</summary>
+    public Task ResponseStarted => _responseStarted;
+
     public bool IsFinished => Volatile.Read(ref _isFinished) == 1;
 
     public ICompressionProvider? RequestCompression(WriteOptions? writeOptions) =>

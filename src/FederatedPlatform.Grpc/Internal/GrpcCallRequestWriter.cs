@@ -42,6 +42,9 @@ internal sealed class GrpcCallRequestWriter<TRequest, TResponse>(GrpcCall<TReque
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // A server that ends the call at its headers (an interceptor's refusal, trailers-only) resets the
+            // stream, which fails this write: report the status the server sent, not the failed write.
+            await call.ResponseStarted;
             call.Finish(call.ResolveException(ex), Metadata.Empty);
             ThrowFinished();
         }

@@ -20,33 +20,56 @@ public sealed class DeadlineAndCancellationTests
         return (server, sawCancel);
     }
 
+    // A deadline can pass before the server has read the request and invoked the handler (the call then ends
+    // DEADLINE_EXCEEDED without it). The server answers only after the handler returned, so a handler that ran
+    // has been seen starting by then; each attempt doubles the deadline until one reaches the handler.
+    private static readonly TimeSpan[] Deadlines = [TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4)];
+
     [Fact]
     public async Task ClientDeadline_Passes_ClientGetsDeadlineExceededAndServerHandlerIsCancelled()
     {
-        var (server, sawCancel) = await StartWaitingServerAsync();
-        await using var sut = server;
-        using var channel = sut.CreateChannel();
+        foreach (var deadline in Deadlines)
+        {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var (server, sawCancel) = await StartWaitingServerAsync(started);
+            await using var sut = server;
+            using var channel = sut.CreateChannel();
 
-        var call = channel.CreateCallInvoker().AsyncUnaryCall(TestServices.UnaryCall, new CallOptions(deadline: DateTime.UtcNow.AddMilliseconds(200)), new SimpleRequest());
+            var call = channel.CreateCallInvoker().AsyncUnaryCall(TestServices.UnaryCall, new CallOptions(deadline: DateTime.UtcNow.Add(deadline)), new SimpleRequest());
 
-        var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync.WithTimeout());
-        Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
-        var serverDeadline = await sawCancel.Task.WithTimeout();
-        Assert.NotEqual(DateTime.MaxValue, serverDeadline);
+            var ex = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync.WithTimeout());
+            Assert.Equal(StatusCode.DeadlineExceeded, ex.StatusCode);
+            if (started.Task.IsCompleted)
+            {
+                var serverDeadline = await sawCancel.Task.WithTimeout();
+                Assert.NotEqual(DateTime.MaxValue, serverDeadline);
+                return;
+            }
+        }
+        Assert.Fail("no deadline reached the server handler");
     }
 
     [Fact]
     public async Task ServerDeadline_FromGrpcTimeoutHeader_AnswersDeadlineExceeded()
     {
-        var (server, sawCancel) = await StartWaitingServerAsync();
-        await using var sut = server;
+        foreach (var deadline in Deadlines)
+        {
+            var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var (server, sawCancel) = await StartWaitingServerAsync(started);
+            await using var sut = server;
 
-        // No client-side timer here: the server alone must enforce grpc-timeout.
-        var result = await RawGrpc.SendAsync(sut.Port, "/grpc.testing.TestService/UnaryCall", RawGrpc.Frame(new SimpleRequest()),
-            new Dictionary<string, string> { ["grpc-timeout"] = "100m" });
+            // No client-side timer here: the server alone must enforce grpc-timeout.
+            var result = await RawGrpc.SendAsync(sut.Port, "/grpc.testing.TestService/UnaryCall", RawGrpc.Frame(new SimpleRequest()),
+                new Dictionary<string, string> { ["grpc-timeout"] = $"{(int)deadline.TotalMilliseconds}m" });
 
-        Assert.Equal((int)StatusCode.DeadlineExceeded, result.GrpcStatus);
-        await sawCancel.Task.WithTimeout();
+            Assert.Equal((int)StatusCode.DeadlineExceeded, result.GrpcStatus);
+            if (started.Task.IsCompleted)
+            {
+                await sawCancel.Task.WithTimeout();
+                return;
+            }
+        }
+        Assert.Fail("no grpc-timeout reached the server handler");
     }
 
     [Fact]

@@ -49,8 +49,7 @@ public abstract class HubCallInterceptorTests(ITestStore store)
         var sut = await hub.AddReaderAsync();
         using var publish = sut.Publish();
 
-        await publish.HelloAsync(Center, 1);
-        var error = await publish.ReadErrorAsync();
+        var error = await publish.HelloRefusedAsync(Center, 1);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Contains("reader", error.Status.Detail, StringComparison.Ordinal);

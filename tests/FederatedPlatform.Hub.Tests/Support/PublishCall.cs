@@ -43,6 +43,23 @@ public sealed class PublishCall(AsyncDuplexStreamingCall<PublishRequest, Publish
         }
     }
 
+    /// <summary>
+    /// Says hello on a call the hub refuses at its headers: the refusal can end the call before the hello is
+    /// written, so it surfaces from the write or from the read.
+    /// </summary>
+    public async Task<RpcException> HelloRefusedAsync(string centerId, ulong epoch)
+    {
+        try
+        {
+            await HelloAsync(centerId, epoch);
+        }
+        catch (RpcException e)
+        {
+            return e;
+        }
+        return await ReadErrorAsync();
+    }
+
     /// <summary>Reads to the end of the stream and returns the error status it ended with.</summary>
     public async Task<RpcException> ReadErrorAsync()
     {
