@@ -102,4 +102,50 @@ public sealed class SqliteSearchIndexUpdateTests
         Assert.Equal(1, stats.DocumentFrequencies["turbine"]);
         Assert.False(stats.DocumentFrequencies.ContainsKey("greenhouse"));
     }
+
+    [Fact]
+    public async Task ClearAsync_ThenReindex_StatisticsCountOnlyTheNewRecords()
+    {
+        await using var sut = await SampleCatalog.IndexAsync();
+        await using (var transaction = await sut.Connection.BeginTransactionAsync())
+        {
+            await sut.Index.ClearAsync(transaction);
+            await transaction.CommitAsync();
+        }
+
+        await sut.AddAsync(SampleCatalog.SolarPumps);
+        var stats = await sut.Index.GetTermStatisticsAsync(["solar", "desalination"], sut.Connection);
+
+        Assert.Equal(1, stats.DocumentCount);
+        Assert.Equal(1, stats.DocumentFrequencies["solar"]);
+        Assert.False(stats.DocumentFrequencies.ContainsKey("desalination"));
+        Assert.Equal(["cn-sd/a3"], await sut.IdsAsync("solar"));
+    }
+
+    [Fact]
+    public async Task EnsureSchemaAsync_EarlierLayout_DropsItSoTheCallerRebuilds()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await using (var old = connection.CreateCommand())
+        {
+            old.CommandText = """
+                CREATE TABLE search_docs (doc_id INTEGER PRIMARY KEY, center_id TEXT, local_id TEXT, payload BLOB NOT NULL);
+                CREATE TABLE search_doc_languages (lang TEXT, doc_id INTEGER);
+                CREATE VIRTUAL TABLE search_fts USING fts5(title, keywords, summary, content = '', tokenize = 'ascii');
+                """;
+            await old.ExecuteNonQueryAsync();
+        }
+
+        var sut = new SqliteSearchIndex();
+        Assert.False(await sut.SchemaExistsAsync(connection));
+
+        await sut.EnsureSchemaAsync(connection);
+
+        Assert.True(await sut.SchemaExistsAsync(connection));
+        await using var transaction = await connection.BeginTransactionAsync();
+        await sut.UpsertAsync(SampleCatalog.SolarPumps, transaction);
+        await transaction.CommitAsync();
+        Assert.Single((await sut.SearchAsync(new SearchQuery { Text = "solar" }, connection)).Hits);
+    }
 }

@@ -14,6 +14,18 @@ namespace FederatedPlatform.Search.Internal.Sqlite;
 /// </summary>
 internal static class SqliteSchema
 {
+    /// <summary>Every table of this layout.</summary>
+    public static readonly IReadOnlyList<string> Tables =
+        ["search_docs", "search_payloads", "search_doc_terms", "search_term_docs", "search_stats", "search_doc_languages", "search_fts"];
+
+    /// <summary>Drops the tables of this and the earlier layout (which also had the search_vocab view).</summary>
+    public const string Drop =
+        """
+        DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search_fts; DROP TABLE IF EXISTS search_doc_languages;
+        DROP TABLE IF EXISTS search_docs; DROP TABLE IF EXISTS search_payloads; DROP TABLE IF EXISTS search_doc_terms;
+        DROP TABLE IF EXISTS search_term_docs; DROP TABLE IF EXISTS search_stats;
+        """;
+
     public const string Create =
         """
         CREATE TABLE IF NOT EXISTS search_docs (

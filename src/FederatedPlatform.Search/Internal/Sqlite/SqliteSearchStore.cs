@@ -14,20 +14,21 @@ internal sealed class SqliteSearchStore : ISearchStore
 {
     public async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
     {
+        // An index of the earlier layout (the record inside search_docs, no statistics) is dropped, so the
+        // caller sees no schema and rebuilds it from the catalog.
+        var found = await CountTablesAsync(connection, cancellationToken);
+        if (found > 0 && found < SqliteSchema.Tables.Count)
+        {
+            await using var drop = connection.Command(null, SqliteSchema.Drop);
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await using var command = connection.Command(null, SqliteSchema.Create);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<bool> SchemaExistsAsync(DbConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = connection.Command(
-            null,
-            """
-            SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN
-                ('search_docs', 'search_payloads', 'search_doc_terms', 'search_term_docs', 'search_stats', 'search_doc_languages', 'search_fts')
-            """);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 7;
-    }
+    public async Task<bool> SchemaExistsAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        await CountTablesAsync(connection, cancellationToken) == SqliteSchema.Tables.Count;
 
     public async Task ClearAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -35,11 +36,19 @@ internal sealed class SqliteSearchStore : ISearchStore
         await using var command = transaction.Connection!.Command(
             transaction,
             """
-            DELETE FROM search_doc_languages; DELETE FROM search_doc_terms; DELETE FROM search_payloads; DELETE FROM search_docs;
+            DELETE FROM search_doc_languages; DELETE FROM search_docs; DELETE FROM search_payloads; DELETE FROM search_doc_terms;
             DELETE FROM search_term_docs; UPDATE search_stats SET value = 0;
             INSERT INTO search_fts (search_fts) VALUES ('delete-all');
             """);
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<long> CountTablesAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(
+            null,
+            $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({string.Join(", ", SqliteSchema.Tables.Select(t => "'" + t + "'"))})");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     public async Task<IIndexDocumentWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
