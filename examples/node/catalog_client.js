@@ -3,10 +3,15 @@
 //
 //   node catalog_client.js --hub 127.0.0.1:7300 --token <reader token> list [--kind need] [--limit 10]
 //   node catalog_client.js --hub 127.0.0.1:7300 --token <reader token> watch [--cursor C] [--limit 20]
+//   node catalog_client.js --hub 127.0.0.1:7300 --token <reader token> search 海水淡化 [--kind achievement] [--limit 10]
 //
 // Watch guarantees (see protos/fedplat/v1/hub.proto): events arrive in catalog order, never twice within a
 // stream, without holes; every event carries the cursor after it. Store the cursor with your data and
 // apply events idempotently by record version; after a reconnect, resume with --cursor.
+//
+// Search (see protos/fedplat/v1/search.proto, CatalogSearch.Search): full text in any language the records
+// carry; matches in titles and snippets are wrapped in « ». The hub indexes a change in the same transaction
+// as the catalog change, so what Watch has shown is findable.
 'use strict';
 const path = require('path');
 const grpc = require('@grpc/grpc-js');
@@ -15,7 +20,7 @@ const protoLoader = require('@grpc/proto-loader');
 const PROTOS = path.resolve(__dirname, '..', '..', 'protos');
 
 function parseArgs(argv) {
-  const options = { command: null, limit: 20 };
+  const options = { command: null, query: '', limit: 20 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg.startsWith('--')) {
@@ -23,6 +28,8 @@ function parseArgs(argv) {
       options[key] = inline !== undefined ? inline : argv[++i];
     } else if (!options.command) {
       options.command = arg;
+    } else {
+      options.query = arg;
     }
   }
   options.limit = Number(options.limit);
@@ -30,11 +37,13 @@ function parseArgs(argv) {
 }
 
 function loadHub(address) {
-  const definition = protoLoader.loadSync(path.join(PROTOS, 'fedplat/v1/hub.proto'), {
-    includeDirs: [PROTOS], keepCase: true, longs: String, enums: String, defaults: false, oneofs: true,
-  });
+  const definition = protoLoader.loadSync(
+    [path.join(PROTOS, 'fedplat/v1/hub.proto'), path.join(PROTOS, 'fedplat/v1/search.proto')],
+    { includeDirs: [PROTOS], keepCase: true, longs: String, enums: String, defaults: false, oneofs: true },
+  );
   const fedplat = grpc.loadPackageDefinition(definition).fedplat.v1;
-  return new fedplat.Hub(address, grpc.credentials.createInsecure());
+  const credentials = grpc.credentials.createInsecure();
+  return { hub: new fedplat.Hub(address, credentials), search: new fedplat.CatalogSearch(address, credentials) };
 }
 
 function title(record) {
@@ -58,11 +67,11 @@ function describe(event) {
 
 function main() {
   const options = parseArgs(process.argv.slice(2));
-  if (!options.hub || !options.token || !['list', 'watch'].includes(options.command)) {
-    console.error('usage: catalog_client.js --hub HOST:PORT --token TOKEN (list [--kind K] | watch [--cursor C]) [--limit N]');
+  if (!options.hub || !options.token || !['list', 'watch', 'search'].includes(options.command)) {
+    console.error('usage: catalog_client.js --hub HOST:PORT --token TOKEN (list [--kind K] | watch [--cursor C] | search QUERY [--kind K]) [--limit N]');
     process.exit(2);
   }
-  const hub = loadHub(options.hub);
+  const { hub, search } = loadHub(options.hub);
   const metadata = new grpc.Metadata();
   metadata.set('authorization', `Bearer ${options.token}`);
   const filter = options.kind ? { kinds: [`RECORD_KIND_${options.kind.toUpperCase()}`] } : {};
@@ -71,6 +80,19 @@ function main() {
     hub.ListRecords({ filter, page_size: options.limit }, metadata, { deadline: Date.now() + 10000 }, (err, response) => {
       if (err) { console.error(`error: ${grpc.status[err.code]}: ${err.details}`); process.exit(1); }
       for (const r of response.records) console.log(`${r.id.center_id}/${r.id.local_id}\t${r.kind}\t${title(r)}`);
+      process.exit(0);
+    });
+    return;
+  }
+
+  if (options.command === 'search') {
+    const request = { query: options.query, kinds: filter.kinds || [], page_size: options.limit };
+    search.Search(request, metadata, { deadline: Date.now() + 10000 }, (err, response) => {
+      if (err) { console.error(`error: ${grpc.status[err.code]}: ${err.details}`); process.exit(1); }
+      for (const hit of response.hits || []) {
+        const r = hit.record;
+        console.log(`${Number(hit.score).toFixed(2)}\t${r.id.center_id}/${r.id.local_id}\t${hit.title}\t${hit.snippet}`);
+      }
       process.exit(0);
     });
     return;

@@ -3,6 +3,7 @@
 
     /usr/bin/python3 catalog_client.py --hub 127.0.0.1:7300 --token <reader token> list [--kind need] [--limit 10]
     /usr/bin/python3 catalog_client.py --hub 127.0.0.1:7300 --token <reader token> watch [--cursor C] [--limit 20]
+    /usr/bin/python3 catalog_client.py --hub 127.0.0.1:7300 --token <reader token> search 海水淡化 [--kind achievement] [--limit 10]
 
 Message classes are built at start-up from a descriptor set that protoc compiles from protos/ (Debian:
 python3-grpcio, python3-protobuf, protobuf-compiler); calls go through grpcio's generic API.
@@ -10,6 +11,10 @@ python3-grpcio, python3-protobuf, protobuf-compiler); calls go through grpcio's 
 Watch guarantees (protos/fedplat/v1/hub.proto): events in catalog order, never twice within a stream, no
 holes, each carrying the cursor after it. Store the cursor with your data, apply events idempotently by
 record version, and resume with --cursor after a reconnect.
+
+Search (protos/fedplat/v1/search.proto, CatalogSearch.Search): full text in any language the records carry;
+matches in titles and snippets are wrapped in « ». The hub indexes a change in the same transaction as the
+catalog change, so what Watch has shown is findable.
 """
 
 import argparse
@@ -29,7 +34,7 @@ def load_messages():
         out = os.path.join(tmp, "fedplat.pb")
         subprocess.run(
             ["protoc", "-I", PROTOS, "-I", "/usr/include", "--include_imports", "--descriptor_set_out=" + out,
-             "fedplat/v1/hub.proto"],
+             "fedplat/v1/hub.proto", "fedplat/v1/search.proto"],
             check=True)
         with open(out, "rb") as f:
             files = descriptor_pb2.FileDescriptorSet.FromString(f.read())
@@ -38,7 +43,8 @@ def load_messages():
         pool.Add(file_proto)
     get_class = getattr(message_factory, "GetMessageClass", None) or message_factory.MessageFactory(pool).GetPrototype
     return {name: get_class(pool.FindMessageTypeByName("fedplat.v1." + name))
-            for name in ("ListRecordsRequest", "ListRecordsResponse", "WatchRequest", "WatchEvent")}, pool
+            for name in ("ListRecordsRequest", "ListRecordsResponse", "WatchRequest", "WatchEvent",
+                         "SearchRequest", "SearchResponse")}, pool
 
 
 def title(record):
@@ -64,7 +70,8 @@ def describe(event):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("command", choices=["list", "watch"])
+    parser.add_argument("command", choices=["list", "watch", "search"])
+    parser.add_argument("query", nargs="?", default="", help="search: free text")
     parser.add_argument("--hub", required=True)
     parser.add_argument("--token", required=True)
     parser.add_argument("--kind", choices=["achievement", "need"])
@@ -90,6 +97,18 @@ def main():
             response = call(request, metadata=metadata, timeout=10)
             for r in response.records:
                 print("%s/%s\t%s\t%s" % (r.id.center_id, r.id.local_id, kinds.values_by_number[r.kind].name, title(r)))
+            return 0
+
+        if args.command == "search":
+            call = channel.unary_unary("/fedplat.v1.CatalogSearch/Search",
+                                       request_serializer=lambda m: m.SerializeToString(),
+                                       response_deserializer=messages["SearchResponse"].FromString)
+            request = messages["SearchRequest"](query=args.query, page_size=args.limit)
+            request.kinds.extend(request_filter.get("kinds", []))
+            response = call(request, metadata=metadata, timeout=10)
+            for hit in response.hits:
+                r = hit.record
+                print("%.2f\t%s/%s\t%s\t%s" % (hit.score, r.id.center_id, r.id.local_id, hit.title, hit.snippet))
             return 0
 
         watch = channel.unary_stream("/fedplat.v1.Hub/Watch",

@@ -21,6 +21,8 @@ public static class FedplatCli
         root.Subcommands.Add(ExportCommand.Create(global));
         root.Subcommands.Add(WatchCommand.Create(global));
         root.Subcommands.Add(StatusCommand.Create(global));
+        root.Subcommands.Add(SearchCommand.Create(global));
+        root.Subcommands.Add(MatchCommands.Create(global));
         return root;
     }
 }

@@ -34,7 +34,7 @@ internal sealed class RecordFilterOptions
         return filter;
     }
 
-    private static T Parse<T>(string code)
+    public static T Parse<T>(string code)
         where T : struct, Enum =>
         CatalogCodes.TryParse<T>(code, out var value)
             ? value

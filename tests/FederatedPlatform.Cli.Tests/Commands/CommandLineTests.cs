@@ -17,6 +17,11 @@ public sealed class CommandLineTests
         new[] { "export", "--help" },
         new[] { "watch", "--help" },
         new[] { "status", "--help" },
+        new[] { "search", "--help" },
+        new[] { "match", "--help" },
+        new[] { "match", "list", "--help" },
+        new[] { "match", "watch", "--help" },
+        new[] { "match", "mark", "--help" },
     };
 
     [Theory]

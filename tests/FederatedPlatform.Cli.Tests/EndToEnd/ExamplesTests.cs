@@ -90,4 +90,21 @@ public sealed class ExamplesTests(LiveFederationFixture federation) : IClassFixt
         Assert.Contains("cn-om/", list, StringComparison.Ordinal);
         Assert.Contains("upsert cn-om/", watch, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("node", "node/catalog_client.js")]
+    [InlineData("/usr/bin/python3", "python/catalog_client.py")]
+    public async Task ExampleClient_Search_FindsInArabicAndEnglishWithHighlights(string runtime, string script)
+    {
+        await EnsureRecordAsync();
+        var hub = $"127.0.0.1:{federation.Hub.Address.Port}";
+
+        var arabic = await RunAsync(runtime, script, "search", "النخيل", "--hub", hub, "--token", federation.ReaderToken);
+        var english = await RunAsync(runtime, script, "search", "irrigation", "--kind", "need", "--hub", hub, "--token", federation.ReaderToken);
+        var none = await RunAsync(runtime, script, "search", "irrigation", "--kind", "achievement", "--hub", hub, "--token", federation.ReaderToken);
+
+        Assert.Contains("cn-om/example-1", arabic, StringComparison.Ordinal);
+        Assert.Contains("cn-om/example-1\tDrip «irrigation» for date palms", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("cn-om/example-1", none, StringComparison.Ordinal);
+    }
 }
