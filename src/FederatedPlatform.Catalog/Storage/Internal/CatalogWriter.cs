@@ -9,6 +9,15 @@ internal sealed class CatalogWriter(
     IStorageProvider provider, ChangeApplier applier, ResyncSweeper sweeper, CatalogIndexing indexing, string hubEpoch, TimeProvider time, ILogger logger)
     : ICatalogWriter
 {
+    // Enough to take every stream's pending batch of a busy hub in one commit, few enough that one
+    // group does not hold the writer for long.
+    private const int MaxGroupParts = 16;
+
+    // Not on PostgreSQL: there several instances write at once, and a group would lock a second center
+    // row while holding the counter row, against the lock order (center, then counter) that keeps
+    // writers from deadlocking. Its round trips are batched per statement instead (PostgresChangeBatch).
+    private readonly GroupCommitter<ApplyResult> _group = new(provider, provider is PostgresStorageProvider ? 1 : MaxGroupParts);
+
     public async Task<PublishStart> OpenPublishAsync(string centerId, ulong epoch, ulong lastSeq, CancellationToken cancellationToken)
     {
         EnsureStorable(epoch, "hello.epoch");
@@ -42,10 +51,18 @@ internal sealed class CatalogWriter(
         return new PublishStart(center.AppliedSeq, epoch, hubEpoch, center.ResyncRequested, center.ResyncReason);
     }
 
-    public async Task<ApplyResult> ApplyAsync(
+    public Task<ApplyResult> ApplyAsync(
         string centerId, ulong epoch, IReadOnlyList<Change> changes, CancellationToken cancellationToken)
     {
-        await using var session = await WriteSession.BeginAsync(provider, cancellationToken);
+        // Validation and serialisation before the writer gate, in the stream's own task.
+        var prepared = applier.Prepare(centerId, [.. changes.Select((c, i) => new ChangeApplier.Item(i, c.Seq, c.Record))]);
+        return _group.SubmitAsync(session => ApplyPreparedAsync(session, centerId, epoch, changes, prepared), cancellationToken);
+    }
+
+    private async Task<ApplyResult> ApplyPreparedAsync(
+        WriteSession session, string centerId, ulong epoch, IReadOnlyList<Change> changes, ChangeApplier.Prepared[] prepared)
+    {
+        var cancellationToken = CancellationToken.None;
         var now = time.GetUtcNow();
         var center = await LockCurrentAsync(session, centerId, epoch, now, cancellationToken);
         if (center.ResyncActive)
@@ -55,7 +72,7 @@ internal sealed class CatalogWriter(
         }
 
         var outcomes = new ChangeOutcome?[changes.Count];
-        var items = new List<ChangeApplier.Item>(changes.Count);
+        var items = new List<ChangeApplier.Prepared>(changes.Count);
         var applied = center.AppliedSeq;
         var processed = 0;
         ulong? expected = null;
@@ -76,7 +93,7 @@ internal sealed class CatalogWriter(
             }
 
             applied = change.Seq;
-            items.Add(new ChangeApplier.Item(processed, change.Seq, change.Record));
+            items.Add(prepared[processed]);
         }
 
         var committed = await applier.ApplyAsync(session, centerId, items, outcomes, now, cancellationToken);
@@ -88,7 +105,6 @@ internal sealed class CatalogWriter(
             await CenterState.SaveAsync(session, centerId, applied, center.ReportedSeq, center.RejectedCount + rejected, cancellationToken);
         }
 
-        await session.CommitAsync(cancellationToken);
         return new ApplyResult(applied, results, committed, expected);
     }
 
@@ -131,7 +147,7 @@ internal sealed class CatalogWriter(
 
         var outcomes = new ChangeOutcome?[records.Count];
         var items = records.Select((record, index) => new ChangeApplier.Item(index, 0, record)).ToList();
-        var committed = await applier.ApplyAsync(session, centerId, items, outcomes, now, cancellationToken);
+        var committed = await applier.PrepareAndApplyAsync(session, centerId, items, outcomes, now, cancellationToken);
         await indexing.IndexAsync(session, committed, cancellationToken);
         var results = outcomes.Select(o => o!).ToList();
         var rejected = (ulong)results.Count(o => o.Disposition == ChangeDisposition.Rejected);

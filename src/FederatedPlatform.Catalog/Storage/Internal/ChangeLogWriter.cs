@@ -2,7 +2,6 @@ using System.Data.Common;
 using FederatedPlatform.Catalog.Feed;
 using FederatedPlatform.Catalog.Filtering;
 using FederatedPlatform.Contracts.V1;
-using Google.Protobuf;
 
 namespace FederatedPlatform.Catalog.Storage.Internal;
 
@@ -72,14 +71,17 @@ internal sealed class ChangeLogWriter : IAsyncDisposable
         return writer;
     }
 
-    /// <summary>Writes one accepted version; a deletion is stored as a tombstone carrying id, kind and version only.</summary>
+    /// <summary>Writes a version the hub itself makes (the resync sweep's tombstones).</summary>
+    public Task<CatalogChange> WriteAsync(
+        ulong seq, ulong commitEnd, Record record, StoredRecord? previous, CancellationToken cancellationToken) =>
+        WriteAsync(seq, commitEnd, ChangeApplier.Stored(record), previous, cancellationToken);
+
+    /// <summary>Writes one accepted version, prepared (tombstone, fields, payload) outside the writer gate.</summary>
     public async Task<CatalogChange> WriteAsync(
-        ulong seq, ulong commitEnd, Record record, StoredRecord? previous, CancellationToken cancellationToken)
+        ulong seq, ulong commitEnd, ChangeApplier.Prepared prepared, StoredRecord? previous, CancellationToken cancellationToken)
     {
-        var stored = record.Deleted
-            ? new Record { Id = record.Id.Clone(), Kind = record.Kind, Version = record.Version, Deleted = true }
-            : record;
-        FilterFields? current = stored.Deleted ? null : FilterFields.Of(stored);
+        var stored = prepared.Stored!;
+        var current = prepared.Current;
         var prior = previous?.LiveFields;
         if (_batch is not null)
         {
@@ -87,7 +89,7 @@ internal sealed class ChangeLogWriter : IAsyncDisposable
             return new CatalogChange(seq, commitEnd, stored, current, prior, _now);
         }
 
-        SetChange(seq, commitEnd, stored, current, prior, previous?.Seq);
+        SetChange(seq, commitEnd, stored, current, prior, previous?.Seq, prepared.Payload!);
         await _insertChange.ExecuteNonQueryAsync(cancellationToken);
 
         _record[0].Value = stored.Id.CenterId;
@@ -103,7 +105,7 @@ internal sealed class ChangeLogWriter : IAsyncDisposable
         return new CatalogChange(seq, commitEnd, stored, current, prior, _now);
     }
 
-    /// <summary>Writes what is still collected; call after the last <see cref="WriteAsync"/>, before the commit.</summary>
+    /// <summary>Writes what is still collected; call after the last write, before the commit.</summary>
     public Task FlushAsync(CancellationToken cancellationToken) =>
         _batch?.FlushAsync(_session, _appliedAt, cancellationToken) ?? Task.CompletedTask;
 
@@ -113,7 +115,7 @@ internal sealed class ChangeLogWriter : IAsyncDisposable
         await _upsertRecord.DisposeAsync();
     }
 
-    private void SetChange(ulong seq, ulong commitEnd, Record stored, FilterFields? current, FilterFields? prior, ulong? prevSeq)
+    private void SetChange(ulong seq, ulong commitEnd, Record stored, FilterFields? current, FilterFields? prior, ulong? prevSeq, byte[] payload)
     {
         _change[0].Value = (long)seq;
         _change[1].Value = (long)commitEnd;
@@ -129,6 +131,6 @@ internal sealed class ChangeLogWriter : IAsyncDisposable
         _change[11].Value = prior is { } pn ? pn.Country : DBNull.Value;
         _change[12].Value = prevSeq is { } p ? (long)p : DBNull.Value;
         _change[13].Value = _appliedAt;
-        _change[14].Value = stored.ToByteArray();
+        _change[14].Value = payload;
     }
 }

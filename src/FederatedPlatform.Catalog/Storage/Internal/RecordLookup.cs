@@ -6,8 +6,10 @@ namespace FederatedPlatform.Catalog.Storage.Internal;
 /// <summary>Reads the current versions of many records of one center in a few round trips.</summary>
 internal static class RecordLookup
 {
-    // Well below SQLite's 32,766 host parameters and PostgreSQL's 65,535.
-    private const int ChunkSize = 500;
+    // Small on purpose: Microsoft.Data.Sqlite binds each parameter by name, and SQLite finds a name by a
+    // linear scan of the statement's names, so binding n parameters costs n^2/2 string compares (at 500
+    // that was 13% of the writer's time). Also far below SQLite's and PostgreSQL's parameter limits.
+    private const int ChunkSize = 50;
 
     public static async Task<Dictionary<string, StoredRecord>> LoadAsync(
         WriteSession session, string centerId, IReadOnlyCollection<string> localIds, CancellationToken cancellationToken)

@@ -30,6 +30,10 @@ internal sealed class FeedNotifier(
     private readonly Channel<IReadOnlyList<CatalogChange>?> _inputs = Channel.CreateBounded<IReadOnlyList<CatalogChange>?>(
         new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
+    // Offers that arrived ahead of a missing earlier commit, by first seq; only the fan-out loop touches it.
+    private const int EarlyLimit = 1024;
+    private static readonly TimeSpan EarlyWait = TimeSpan.FromMilliseconds(20);
+    private readonly SortedList<ulong, IReadOnlyList<CatalogChange>> _early = [];
     private readonly HubOptions _options = options.Value;
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
@@ -195,25 +199,68 @@ internal sealed class FeedNotifier(
             {
                 tick = true;
             }
-            else if (commit[0].Seq == DispatchedThrough + 1)
+            else if (commit[^1].CommitEndSeq > DispatchedThrough && _early.Count < EarlyLimit)
             {
-                Dispatch(commit, commit[^1].CommitEndSeq);
+                _early.TryAdd(commit[0].Seq, commit);
             }
         }
 
+        DispatchEarly();
         if (tick)
         {
             RaiseKnown((await catalog.Store.Feed.GetPositionAsync(stop)).HeadSeq);
         }
 
+        if ((ulong)Interlocked.Read(ref _known) > DispatchedThrough && _early.Count > 0 && !tick)
+        {
+            // A later commit was offered first (group-committed streams resume in any order): the
+            // missing one is normally a moment behind it, and much cheaper than reading the log.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            wait.CancelAfter(EarlyWait);
+            try
+            {
+                if (await reader.WaitToReadAsync(wait.Token))
+                {
+                    return;
+                }
+            }
+            catch (OperationCanceledException) when (!stop.IsCancellationRequested)
+            {
+                // Not offered in time (dropped, or its stream was cut): read it from the log.
+            }
+        }
+
         if ((ulong)Interlocked.Read(ref _known) > DispatchedThrough)
         {
             await CatchUpAsync(stop);
+            DispatchEarly();
         }
 
         if (tick)
         {
             Broadcast(FeedSignal.Tick);
+        }
+    }
+
+    /// <summary>Dispatches the offered commits that continue the dispatched position, in catalog order.</summary>
+    private void DispatchEarly()
+    {
+        while (_early.Count > 0)
+        {
+            var commit = _early.Values[0];
+            if (commit[^1].CommitEndSeq <= DispatchedThrough)
+            {
+                _early.RemoveAt(0);
+            }
+            else if (commit[0].Seq == DispatchedThrough + 1)
+            {
+                _early.RemoveAt(0);
+                Dispatch(commit, commit[^1].CommitEndSeq);
+            }
+            else
+            {
+                return;
+            }
         }
     }
 
