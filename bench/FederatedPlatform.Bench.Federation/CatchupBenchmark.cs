@@ -78,5 +78,8 @@ public static class CatchupBenchmark
             Console.WriteLine($"  fresh node replicated {status.ReplicaRecords:N0} records in {elapsed.TotalSeconds:0.0} s " +
                 $"({status.ReplicaRecords / elapsed.TotalSeconds:N0} records/s; polled every {pollMs} ms; target < 30 s)");
         }
+
+        var same = await ReplicaComparison.VerifyAsync(Path.Combine(dir, "hub.db"), nodePath);
+        Console.WriteLine($"  replica equals the hub: {same.Rows:N0} live records, digest {same.Digest} on both sides; {same.PayloadsCompared:N0} sampled payloads equal");
     }
 }

@@ -13,6 +13,8 @@ public readonly record struct PublishOutcome(string CenterId, ulong AppliedSeq, 
 /// </summary>
 public sealed class WindowedPublisher(CallInvoker invoker, string token, string centerId, int window)
 {
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
     /// <summary>Publishes changes seq 1..count and returns when the last is acknowledged.</summary>
     /// <param name="count">How many changes.</param>
     /// <param name="create">Builds the record of change i (0-based).</param>
@@ -46,6 +48,9 @@ public sealed class WindowedPublisher(CallInvoker invoker, string token, string 
                 }
 
                 sent?.Invoke(i);
+
+                // As the node does with a page of its outbox: one flush per burst the window allows.
+                call.RequestStream.WriteOptions = pace is null && i < count - 1 && credit.CurrentCount > 0 ? Buffered : null;
                 await call.RequestStream.WriteAsync(new PublishRequest { Change = new Change { Seq = (ulong)i + 1, Record = create(i) } }, failed.Token);
             }
         }, failed.Token);

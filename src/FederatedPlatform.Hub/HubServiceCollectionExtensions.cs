@@ -69,6 +69,7 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<RequestRateLimiter>();
         services.AddSingleton<PublishStreams>();
         services.AddSingleton<SnapshotGate>();
+        services.AddSingleton<SharedEvents>();
         services.AddSingleton<PublishService>();
         services.AddSingleton<WatchService>();
         services.AddSingleton<ReadService>();

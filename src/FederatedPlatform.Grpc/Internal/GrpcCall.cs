@@ -65,6 +65,9 @@ internal sealed class GrpcCall<TRequest, TResponse>
 
     public bool IsFinished => Volatile.Read(ref _isFinished) == 1;
 
+    public bool RequestBufferHint(WriteOptions? writeOptions) =>
+        ((writeOptions ?? _options.WriteOptions)?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.BufferHint);
+
     public ICompressionProvider? RequestCompression(WriteOptions? writeOptions) =>
         ((writeOptions ?? _options.WriteOptions)?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.NoCompress) ? null : _requestCompression;
 

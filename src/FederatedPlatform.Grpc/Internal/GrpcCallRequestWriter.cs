@@ -38,7 +38,10 @@ internal sealed class GrpcCallRequestWriter<TRequest, TResponse>(GrpcCall<TReque
         try
         {
             await stream.WriteAsync(_buffer.WrittenMemory, cancellationToken);
-            await stream.FlushAsync(cancellationToken);
+            if (!call.RequestBufferHint(WriteOptions))
+            {
+                await stream.FlushAsync(cancellationToken);
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -197,6 +197,27 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
         }
     }
 
+    /// <summary>Frames and writes one response message serialized in advance; flushes when asked.</summary>
+    public async ValueTask WriteSerializedMessageAsync(ReadOnlyMemory<byte> message, bool flush, CancellationToken cancellationToken)
+    {
+        _token.ThrowIfCancellationRequested();
+        if (!_headersSent)
+        {
+            PrepareHeaders();
+        }
+        var compression = (WriteOptions?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.NoCompress) ? null : _responseCompression;
+        var writer = _http.Response.BodyWriter;
+        MessageCodec.EncodeSerialized(writer, message.Span, compression, _runtime.Options.MaxSendMessageSize);
+        if (flush)
+        {
+            var result = await writer.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : _token);
+            if (result.IsCanceled)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+        }
+    }
+
     private void PrepareHeaders()
     {
         _headersSent = true;

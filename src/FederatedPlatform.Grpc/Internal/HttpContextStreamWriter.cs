@@ -1,6 +1,6 @@
 namespace FederatedPlatform.Grpc.Internal;
 
-internal sealed class HttpContextStreamWriter<T>(HttpContextServerCallContext context, Marshaller<T> marshaller) : IServerStreamWriter<T>
+internal sealed class HttpContextStreamWriter<T>(HttpContextServerCallContext context, Marshaller<T> marshaller) : IServerStreamWriter<T>, ISerializedMessageWriter
 {
     public WriteOptions? WriteOptions
     {
@@ -8,8 +8,13 @@ internal sealed class HttpContextStreamWriter<T>(HttpContextServerCallContext co
         set => context.WriteOptions = value;
     }
 
+    private bool Flush => !(WriteOptions?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.BufferHint);
+
     public Task WriteAsync(T message) => WriteAsync(message, CancellationToken.None);
 
     public Task WriteAsync(T message, CancellationToken cancellationToken) =>
-        context.WriteMessageAsync(message, marshaller, flush: true, cancellationToken).AsTask();
+        context.WriteMessageAsync(message, marshaller, Flush, cancellationToken).AsTask();
+
+    public Task WriteSerializedAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
+        context.WriteSerializedMessageAsync(message, Flush, cancellationToken).AsTask();
 }

@@ -86,23 +86,45 @@ internal static class MessageCodec
         try
         {
             marshaller.Serialize(message, raw.AsSpan(0, size));
-            using var compressed = new MemoryStream();
-            using (var zip = compression.CreateCompressionStream(compressed, null))
-            {
-                zip.Write(raw, 0, size);
-            }
-            var length = (int)compressed.Length;
-            CheckSendSize(length, maxMessageSize);
-            var span = writer.GetSpan(GrpcProtocolConstants.HeaderSize + length);
-            span[0] = 1;
-            BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)length);
-            compressed.GetBuffer().AsSpan(0, length).CopyTo(span[GrpcProtocolConstants.HeaderSize..]);
-            writer.Advance(GrpcProtocolConstants.HeaderSize + length);
+            WriteCompressed(writer, raw.AsSpan(0, size), compression, maxMessageSize);
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(raw);
         }
+    }
+
+    /// <summary>Writes one framed message from its serialized bytes, compressed when a provider is given.</summary>
+    public static void EncodeSerialized(IBufferWriter<byte> writer, ReadOnlySpan<byte> message, ICompressionProvider? compression, int maxMessageSize)
+    {
+        if (compression is not null)
+        {
+            WriteCompressed(writer, message, compression, maxMessageSize);
+            return;
+        }
+
+        CheckSendSize(message.Length, maxMessageSize);
+        var span = writer.GetSpan(GrpcProtocolConstants.HeaderSize + message.Length);
+        span[0] = 0;
+        BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)message.Length);
+        message.CopyTo(span[GrpcProtocolConstants.HeaderSize..]);
+        writer.Advance(GrpcProtocolConstants.HeaderSize + message.Length);
+    }
+
+    private static void WriteCompressed(IBufferWriter<byte> writer, ReadOnlySpan<byte> message, ICompressionProvider compression, int maxMessageSize)
+    {
+        using var compressed = new MemoryStream();
+        using (var zip = compression.CreateCompressionStream(compressed, null))
+        {
+            zip.Write(message);
+        }
+        var length = (int)compressed.Length;
+        CheckSendSize(length, maxMessageSize);
+        var span = writer.GetSpan(GrpcProtocolConstants.HeaderSize + length);
+        span[0] = 1;
+        BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)length);
+        compressed.GetBuffer().AsSpan(0, length).CopyTo(span[GrpcProtocolConstants.HeaderSize..]);
+        writer.Advance(GrpcProtocolConstants.HeaderSize + length);
     }
 
     private static void CheckSendSize(int size, int maxMessageSize)

@@ -52,8 +52,7 @@ internal sealed class HubCall : IDisposable
     /// </summary>
     public Record Visible(Record record)
     {
-        if (record.Contact is null || Principal.Role == Role.Operator
-            || (Principal.Role == Role.Center && string.Equals(record.Id?.CenterId, Principal.CenterId, StringComparison.Ordinal)))
+        if (SeesContact(record))
         {
             return record;
         }
@@ -62,6 +61,11 @@ internal sealed class HubCall : IDisposable
         copy.Contact = null;
         return copy;
     }
+
+    /// <summary>True when <see cref="Visible"/> returns the record itself (nothing to hide from this caller).</summary>
+    public bool SeesContact(Record record) =>
+        record.Contact is null || Principal.Role == Role.Operator
+        || (Principal.Role == Role.Center && string.Equals(record.Id?.CenterId, Principal.CenterId, StringComparison.Ordinal));
 
     public void Dispose()
     {

@@ -19,6 +19,11 @@ namespace FederatedPlatform.Hub.Watching.Internal;
 /// </list>
 /// Its position only moves at commit boundaries, and everything at or below it is skipped, so no
 /// switch between modes loses or repeats an event.
+/// <para>
+/// Events are queued and written in bursts, one flush per burst (a snapshot page, a log page, whatever
+/// the live buffer held), and live events are serialised once for every watcher that gets the same
+/// bytes (<see cref="SharedEvents"/>).
+/// </para>
 /// </summary>
 internal sealed class WatchSession(
     CatalogFilter filter,
@@ -27,10 +32,17 @@ internal sealed class WatchSession(
     CatalogStore store,
     FeedNotifier notifier,
     SnapshotGate gate,
+    SharedEvents shared,
     HubOptions options,
     TimeProvider time)
 {
+    // Bounds one burst: the live buffer is bounded too, but keeps filling while it is drained.
+    private const int MaxBurst = 256;
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+
     private readonly List<CatalogChange> _commit = [];
+    private readonly List<(WatchEvent? Event, byte[]? Bytes)> _outbox = [];
+    private readonly ISerializedMessageWriter? _serialized = responses as ISerializedMessageWriter;
     private ulong _position;
     private DateTimeOffset _lastSent;
 
@@ -68,7 +80,7 @@ internal sealed class WatchSession(
         using var permit = await gate.EnterAsync(token);
         if (reset is not null)
         {
-            await SendAsync(WatchEvents.Reset(reset), token);
+            Queue(WatchEvents.Reset(reset));
         }
 
         await using var snapshot = await store.Feed.OpenSnapshotAsync(filter, token);
@@ -77,8 +89,10 @@ internal sealed class WatchSession(
             var page = await snapshot.ReadPageAsync(options.SnapshotPageSize, token);
             foreach (var record in page)
             {
-                await SendAsync(WatchEvents.Upsert(call.Visible(record), string.Empty), token);
+                Queue(WatchEvents.Upsert(call.Visible(record), string.Empty));
             }
+
+            await FlushAsync(token);
 
             if (page.Count < options.SnapshotPageSize)
             {
@@ -87,7 +101,8 @@ internal sealed class WatchSession(
         }
 
         _position = snapshot.Seq;
-        await SendAsync(WatchEvents.SnapshotComplete(snapshot.Count, Cursor(_position)), token);
+        Queue(WatchEvents.SnapshotComplete(snapshot.Count, Cursor(_position)));
+        await FlushAsync(token);
     }
 
     /// <summary>Reads the log from the position until at its head and attached to the fan-out.</summary>
@@ -112,10 +127,15 @@ internal sealed class WatchSession(
                 _commit.Add(change);
                 if (i == page.Changes.Count - 1 || page.Changes[i + 1].CommitEndSeq != change.CommitEndSeq)
                 {
-                    await SendCommitAsync(change.CommitEndSeq, token);
+                    QueueCommit(change.CommitEndSeq);
+                    if (_outbox.Count >= MaxBurst)
+                    {
+                        await FlushAsync(token);
+                    }
                 }
             }
 
+            await FlushAsync(token);
             _position = Math.Max(_position, page.Through);
             await BookmarkIfQuietAsync(token);
             if (page.AtHead)
@@ -137,7 +157,7 @@ internal sealed class WatchSession(
             var reader = live.Reader;
             while (await reader.WaitToReadAsync(token))
             {
-                while (reader.TryRead(out var signal))
+                while (_outbox.Count < MaxBurst && reader.TryRead(out var signal))
                 {
                     if (signal.Change is { } change)
                     {
@@ -148,7 +168,7 @@ internal sealed class WatchSession(
                     }
                     else if (signal.Through > _position)
                     {
-                        await SendCommitAsync(signal.Through, token);
+                        QueueCommit(signal.Through);
                     }
                     else if (signal.IsTick)
                     {
@@ -159,6 +179,9 @@ internal sealed class WatchSession(
                         _commit.Clear();
                     }
                 }
+
+                // Everything the buffer held goes out in one flush.
+                await FlushAsync(token);
             }
         }
         finally
@@ -171,10 +194,10 @@ internal sealed class WatchSession(
     }
 
     /// <summary>
-    /// Sends the events of one commit that concern this watcher and moves the position to its end.
+    /// Queues the events of one commit that concern this watcher and moves the position to its end.
     /// Each event's cursor resumes right after it; the last one's covers the whole commit.
     /// </summary>
-    private async Task SendCommitAsync(ulong commitEnd, CancellationToken token)
+    private void QueueCommit(ulong commitEnd)
     {
         var events = new List<(CatalogChange Change, FeedEventKind Kind)>(_commit.Count);
         foreach (var change in _commit)
@@ -190,26 +213,68 @@ internal sealed class WatchSession(
         for (var i = 0; i < events.Count; i++)
         {
             var (change, kind) = events[i];
-            var cursor = Cursor(i == events.Count - 1 ? commitEnd : change.Seq);
-            await SendAsync(
-                kind == FeedEventKind.Upsert ? WatchEvents.Upsert(call.Visible(change.Record), cursor) : WatchEvents.Delete(change, cursor),
-                token);
+            var key = new SharedEvents.Key(
+                filter.Hash, i == events.Count - 1 ? commitEnd : change.Seq, kind, kind == FeedEventKind.Upsert && call.SeesContact(change.Record));
+            if (_serialized is null)
+            {
+                _outbox.Add((Build(change, key), null));
+            }
+            else
+            {
+                _outbox.Add((null, shared.Get(change, key, k => Build(change, k))));
+            }
         }
 
         _position = commitEnd;
+    }
+
+    private WatchEvent Build(CatalogChange change, SharedEvents.Key key)
+    {
+        var cursor = Cursor(key.CursorSeq);
+        return key.Kind == FeedEventKind.Upsert ? WatchEvents.Upsert(call.Visible(change.Record), cursor) : WatchEvents.Delete(change, cursor);
     }
 
     private async Task BookmarkIfQuietAsync(CancellationToken token)
     {
         if (time.GetUtcNow() - _lastSent >= options.BookmarkInterval)
         {
-            await SendAsync(WatchEvents.Bookmark(Cursor(_position)), token);
+            Queue(WatchEvents.Bookmark(Cursor(_position)));
+            await FlushAsync(token);
         }
     }
 
-    private async Task SendAsync(WatchEvent watchEvent, CancellationToken token)
+    private void Queue(WatchEvent watchEvent) => _outbox.Add((watchEvent, null));
+
+    /// <summary>Writes the queued events, flushing once after the last.</summary>
+    private async Task FlushAsync(CancellationToken token)
     {
-        await responses.WriteAsync(watchEvent, token);
+        if (_outbox.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            for (var i = 0; i < _outbox.Count; i++)
+            {
+                responses.WriteOptions = i < _outbox.Count - 1 ? Buffered : null;
+                var (watchEvent, bytes) = _outbox[i];
+                if (bytes is not null)
+                {
+                    await _serialized!.WriteSerializedAsync(bytes, token);
+                }
+                else
+                {
+                    await responses.WriteAsync(watchEvent!, token);
+                }
+            }
+        }
+        finally
+        {
+            responses.WriteOptions = null;
+            _outbox.Clear();
+        }
+
         _lastSent = time.GetUtcNow();
     }
 

@@ -9,6 +9,7 @@ internal sealed partial class PublishSession
 {
     private const int MaxChangesPerRead = 256;
     private const int MaxResyncPageBytes = 1024 * 1024;
+    private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
 
     private async Task SendAsync(AsyncDuplexStreamingCall<PublishRequest, PublishResponse> call, CancellationToken cancellationToken)
     {
@@ -42,15 +43,26 @@ internal sealed partial class PublishSession
             {
                 var start = _nextSeq;
                 var entries = await store.ReadOutboxAsync(start, (int)Math.Min(limit - start + 1, MaxChangesPerRead), cancellationToken);
-                foreach (var entry in entries.TakeWhile((e, i) => e.Seq == start + (ulong)i))
+                var run = entries.TakeWhile((e, i) => e.Seq == start + (ulong)i).ToList();
+                try
                 {
-                    if (probe?.BeforeSend is { } holdSend)
+                    for (var i = 0; i < run.Count; i++)
                     {
-                        await holdSend(entry.Seq, cancellationToken);
-                    }
+                        if (probe?.BeforeSend is { } holdSend)
+                        {
+                            await holdSend(run[i].Seq, cancellationToken);
+                        }
 
-                    await writer.WriteAsync(new PublishRequest { Change = new Change { Seq = entry.Seq, Record = entry.Record } }, cancellationToken);
-                    _nextSeq++;
+                        // One flush per page read from the outbox, not one per change (with a test probe,
+                        // every change is on the wire before the next is held).
+                        writer.WriteOptions = i < run.Count - 1 && probe is null ? Buffered : null;
+                        await writer.WriteAsync(new PublishRequest { Change = new Change { Seq = run[i].Seq, Record = run[i].Record } }, cancellationToken);
+                        _nextSeq++;
+                    }
+                }
+                finally
+                {
+                    writer.WriteOptions = null;
                 }
 
                 if (_nextSeq == start)
