@@ -102,6 +102,20 @@ public sealed partial class ChildHub : IAsyncDisposable
     }
 
     /// <summary>VmRSS in MiB, or null once the process is gone.</summary>
+    /// <summary>CPU time the hub process has used (user + system), from /proc.</summary>
+    public TimeSpan CpuTime()
+    {
+        try
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+        catch (InvalidOperationException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
     public double? ResidentMiB()
     {
         try

@@ -76,6 +76,8 @@ public static class FanoutBenchmark
         memory.Mark("watchers live");
         memory.Start();
 
+        var hubCpu0 = hub.CpuTime();
+        var benchCpu0 = Environment.CpuUsage.TotalTime;
         using var publishChannel = Rpc.Channel((publishHub ?? hub).Address);
         var template = SyntheticRecords.Create("pub", 0, 1);
         var clock = Stopwatch.StartNew();
@@ -111,6 +113,12 @@ public static class FanoutBenchmark
             channel.Dispose();
         }
 
+        var wall = clock.Elapsed.TotalSeconds;
+        var hubCpu = (hub.CpuTime() - hubCpu0).TotalSeconds;
+        var benchCpu = (Environment.CpuUsage.TotalTime - benchCpu0).TotalSeconds;
+        var delivered = states.Sum(s => (long)s.Received);
+        Console.WriteLine($"  delivered {delivered:N0} of {(long)total * watchers:N0} events in {wall:0.0} s ({delivered / wall:N0} deliveries/s); " +
+            $"CPU used: hub {hubCpu:0.0} s ({hubCpu / wall:0.00} cores), this process (watchers + publisher) {benchCpu:0.0} s ({benchCpu / wall:0.00} cores); load average {LoadAverage.Read()}");
         var complete = states.Count(s => s.Received == total);
         var duplicates = states.Sum(s => s.Duplicates);
         var unexpected = states.Sum(s => s.Unexpected);
