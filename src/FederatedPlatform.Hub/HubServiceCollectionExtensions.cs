@@ -49,7 +49,10 @@ public static class HubServiceCollectionExtensions
             kestrel.ListenGrpc(System.Net.IPAddress.Parse(hub.Value.ListenAddress), hub.Value.Port, hub.Value.CertificatePath, hub.Value.CertificatePassword));
 
         // Start order matters: the catalog opens first, the fan-out reads its position next.
-        services.AddSingleton<ISearchIndex>(_ => new SqliteSearchIndex());
+        // The search index lives beside the catalog, in its database, so it is written in the catalog's transactions.
+        services.AddSingleton<ISearchIndex>(sp => sp.GetRequiredService<IOptions<HubOptions>>().Value.PostgresConnectionString is null
+            ? new SqliteSearchIndex()
+            : new PostgresSearchIndex());
         services.AddSingleton<ICatalogIndexer, SearchCatalogIndexer>();
         services.AddSingleton<HubCatalog>();
         services.AddSingleton<FeedNotifier>();

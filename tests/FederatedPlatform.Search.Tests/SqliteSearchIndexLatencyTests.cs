@@ -19,7 +19,7 @@ public sealed class SqliteSearchIndexLatencyTests(ITestOutputHelper output)
     [Fact]
     public async Task SearchAsync_SyntheticCatalog_PrintsLatency()
     {
-        await using var index = await TestIndex.CreateAsync();
+        await using var index = await TestIndex.CreateAsync(SqliteTestStore.Instance);
         var build = Stopwatch.StartNew();
         await index.AddAsync(Synthetic(Records));
         build.Stop();

@@ -21,24 +21,19 @@ internal sealed class HubCatalog(IOptions<HubOptions> options, TimeProvider time
     /// <exception cref="InvalidOperationException">The hub has not started.</exception>
     public CatalogStore Store => _store ?? throw new InvalidOperationException("The catalog is not open: the hub has not started.");
 
-    /// <summary>Whether the catalog carries the search index (search and matchmaking); false on PostgreSQL for now.</summary>
-    public bool SearchAvailable { get; private set; }
-
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var hub = options.Value;
         if (hub.PostgresConnectionString is { } connectionString)
         {
-            // The search index is SQLite's (FTS5) for now; a PostgreSQL catalog has no search yet.
             _store = await CatalogStore.OpenPostgresAsync(
-                new PostgresCatalogOptions { ConnectionString = connectionString }, hub.Limits, time, loggers, indexer: null, cancellationToken);
+                new PostgresCatalogOptions { ConnectionString = connectionString }, hub.Limits, time, loggers, indexer, cancellationToken);
         }
         else
         {
             var path = Path.GetFullPath(hub.DatabasePath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             _store = await CatalogStore.OpenSqliteAsync(new SqliteCatalogOptions { Path = path }, hub.Limits, time, loggers, indexer, cancellationToken);
-            SearchAvailable = true;
         }
 
         await OperatorBootstrap.RunAsync(_store.Registry, hub.ResolveOperatorTokenPath(), _logger, cancellationToken);

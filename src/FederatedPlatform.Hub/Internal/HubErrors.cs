@@ -38,9 +38,6 @@ internal static class HubErrors
 
     public static RpcException Aborted(string detail) => Make(StatusCode.Aborted, detail);
 
-    public static RpcException SearchUnavailable() =>
-        Make(StatusCode.Unimplemented, "search and matchmaking are not available on this hub's catalog store (PostgreSQL) yet");
-
     public static RpcException ShuttingDown() => Make(StatusCode.Unavailable, "the hub is shutting down; reconnect later");
 
     public static RpcException ClientGone(Exception cause) => new(new Status(StatusCode.Cancelled, "the client reset the stream", cause));

@@ -5,7 +5,7 @@ using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Matchmaking;
 
-public sealed class MatchmakingServiceTests : IAsyncLifetime
+public abstract class MatchmakingServiceTests(ITestStore store) : IAsyncLifetime
 {
     private const string Offering = "cn-om";
     private const string Asking = "cn-eg";
@@ -15,7 +15,7 @@ public sealed class MatchmakingServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync(SqliteTestStore.Instance);
+        _hub = await TestHub.StartAsync(store);
         _offering = await _hub.AddCenterAsync(Offering);
         _asking = await _hub.AddCenterAsync(Asking);
     }
@@ -238,3 +238,7 @@ public sealed class MatchmakingServiceTests : IAsyncLifetime
         await publish.CompleteAsync();
     }
 }
+
+public sealed class SqliteMatchmakingServiceTests() : MatchmakingServiceTests(SqliteTestStore.Instance);
+
+public sealed class PostgresMatchmakingServiceTests(PostgresDatabase database) : MatchmakingServiceTests(database), IClassFixture<PostgresDatabase>;

@@ -2,11 +2,10 @@ using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
 using FederatedPlatform.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace FederatedPlatform.Hub.Tests.Searching;
 
-public sealed class SearchServiceTests : IAsyncLifetime
+public abstract class SearchServiceTests(ITestStore store) : IAsyncLifetime
 {
     private const string Center = "cn-om";
     private TestHub _hub = null!;
@@ -17,7 +16,7 @@ public sealed class SearchServiceTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _hub = await TestHub.StartAsync(SqliteTestStore.Instance);
+        _hub = await TestHub.StartAsync(store);
         _center = await _hub.AddCenterAsync(Center);
         _sut = await _hub.AddReaderAsync();
         _publish = _center.Publish();
@@ -151,13 +150,9 @@ public sealed class SearchServiceTests : IAsyncLifetime
         await PublishAsync(Record("a1", "Solar desalination plant", "太阳能海水淡化技术"), Record("a2", "Drip irrigation controller", "滴灌控制器"));
         _publish.Dispose();
         await _hub.Host.StopAsync().WithTimeout();
-        await using (var connection = new SqliteConnection($"Data Source={_hub.Location.SqlitePath};Pooling=False"))
-        {
-            await connection.OpenAsync();
-            await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE search_fts; DROP TABLE search_doc_languages; DROP TABLE search_stats; DROP TABLE search_term_docs; DROP TABLE search_doc_terms; DROP TABLE search_payloads; DROP TABLE search_docs;";
-            await command.ExecuteNonQueryAsync();
-        }
+        await _hub.Location.ExecuteSqlAsync(
+            (_hub.Location.IsPostgres ? string.Empty : "DROP TABLE search_fts; ")
+            + "DROP TABLE search_doc_languages; DROP TABLE search_stats; DROP TABLE search_term_docs; DROP TABLE search_doc_terms; DROP TABLE search_payloads; DROP TABLE search_docs;");
 
         await using var restarted = await TestHub.StartAsync(_hub.Location);
         var reader = await restarted.AddReaderAsync();
@@ -191,3 +186,7 @@ public sealed class SearchServiceTests : IAsyncLifetime
         await _publish.ReadUntilAckAsync(_seq);
     }
 }
+
+public sealed class SqliteSearchServiceTests() : SearchServiceTests(SqliteTestStore.Instance);
+
+public sealed class PostgresSearchServiceTests(PostgresDatabase database) : SearchServiceTests(database), IClassFixture<PostgresDatabase>;

@@ -5,7 +5,7 @@ using static FederatedPlatform.Search.Tests.Support.TestRecords;
 
 namespace FederatedPlatform.Search.Tests.Matchmaking;
 
-public sealed class MatchmakerTests
+public abstract class MatchmakerTests(ITestStore store)
 {
     private static readonly Record Need = TestRecords.Need(
         "cn-sa/n1",
@@ -26,9 +26,9 @@ public sealed class MatchmakerTests
     private static readonly Record Weak = Achievement(
         "cn-sd/a1", new() { ["en"] = "Solar street lights for villages" }, sector: Sector.SmartCity, trl: 4);
 
-    private static async Task<TestIndex> IndexAsync()
+    private async Task<TestIndex> IndexAsync()
     {
-        var index = await TestIndex.CreateAsync();
+        var index = await TestIndex.CreateAsync(store);
         await index.AddAsync(Need, SampleCatalog.SolarDesalination, SameCenter, Closed, Unrelated, Weak);
         return index;
     }
@@ -85,3 +85,7 @@ public sealed class MatchmakerTests
         Assert.Equal(["cn-sa/n1"], affected.Select(id => $"{id.CenterId}/{id.LocalId}"));
     }
 }
+
+public sealed class SqliteMatchmakerTests() : MatchmakerTests(SqliteTestStore.Instance);
+
+public sealed class PostgresMatchmakerTests(PostgresDatabase database) : MatchmakerTests(database), IClassFixture<PostgresDatabase>;

@@ -12,7 +12,7 @@ namespace FederatedPlatform.Search.Tests.Matchmaking;
 /// of needs whose labelled achievement is in the top 5 and the mean reciprocal rank. Floors were set a
 /// little under the first honest measurement.
 /// </summary>
-public sealed class MatchmakingPrecisionTests(ITestOutputHelper output)
+public abstract class MatchmakingPrecisionTests(ITestStore store, ITestOutputHelper output)
 {
     private const double PrecisionFloor = 0.18;
     private const double HitRateFloor = 0.90;
@@ -24,7 +24,7 @@ public sealed class MatchmakingPrecisionTests(ITestOutputHelper output)
             .GroupBy(m => m.Need)
             .ToDictionary(g => g.Key, g => g.Select(m => m.Achievement).ToHashSet(StringComparer.Ordinal));
         var records = SeedCatalog.Records.ToDictionary(TestRecords.Key);
-        await using var index = await SeedCatalog.IndexAsync();
+        await using var index = await SeedCatalog.IndexAsync(store);
         var sut = new Matchmaker(index.Index);
 
         double precision = 0, hits = 0, reciprocal = 0;
@@ -50,3 +50,7 @@ public sealed class MatchmakingPrecisionTests(ITestOutputHelper output)
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
+
+public sealed class SqliteMatchmakingPrecisionTests(ITestOutputHelper output) : MatchmakingPrecisionTests(SqliteTestStore.Instance, output);
+
+public sealed class PostgresMatchmakingPrecisionTests(PostgresDatabase database, ITestOutputHelper output) : MatchmakingPrecisionTests(database, output), IClassFixture<PostgresDatabase>;

@@ -10,7 +10,7 @@ namespace FederatedPlatform.Search.Tests.Relevance;
 /// en, fr, mn, ru). Prints recall@10 and nDCG@10 per language and overall, and fails below the floors,
 /// which were set a little under the first honest measurement.
 /// </summary>
-public sealed class SearchRelevanceTests(ITestOutputHelper output)
+public abstract class SearchRelevanceTests(ITestStore store, ITestOutputHelper output)
 {
     private const double RecallFloor = 0.92;
     private const double NdcgFloor = 0.93;
@@ -19,7 +19,7 @@ public sealed class SearchRelevanceTests(ITestOutputHelper output)
     public async Task LabelledQueries_RecallAndNdcgAt10_AboveFloor()
     {
         var judgements = Load();
-        await using var index = await SeedCatalog.IndexAsync();
+        await using var index = await SeedCatalog.IndexAsync(store);
         var results = new List<(RelevanceJudgement Judgement, double Recall, double Ndcg)>();
         foreach (var judgement in judgements)
         {
@@ -73,3 +73,7 @@ public sealed class SearchRelevanceTests(ITestOutputHelper output)
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
+
+public sealed class SqliteSearchRelevanceTests(ITestOutputHelper output) : SearchRelevanceTests(SqliteTestStore.Instance, output);
+
+public sealed class PostgresSearchRelevanceTests(PostgresDatabase database, ITestOutputHelper output) : SearchRelevanceTests(database, output), IClassFixture<PostgresDatabase>;

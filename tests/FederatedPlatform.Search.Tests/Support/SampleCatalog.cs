@@ -55,9 +55,9 @@ internal static class SampleCatalog
 
     public static IReadOnlyList<Record> All => [SolarDesalination, DripIrrigation, ModernAgriculture, ArabicWaterNeed, SolarPumps];
 
-    public static async Task<TestIndex> IndexAsync(SearchIndexOptions? options = null)
+    public static async Task<TestIndex> IndexAsync(ITestStore store, SearchIndexOptions? options = null)
     {
-        var index = await TestIndex.CreateAsync(options);
+        var index = await TestIndex.CreateAsync(store, options);
         await index.AddAsync(All);
         return index;
     }

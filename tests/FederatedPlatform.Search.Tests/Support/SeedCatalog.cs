@@ -20,9 +20,9 @@ internal static class SeedCatalog
         return [.. document.RootElement.EnumerateArray().Select(m => (m.GetProperty("need").GetString()!, m.GetProperty("achievement").GetString()!))];
     }
 
-    public static async Task<TestIndex> IndexAsync(SearchIndexOptions? options = null)
+    public static async Task<TestIndex> IndexAsync(ITestStore store, SearchIndexOptions? options = null)
     {
-        var index = await TestIndex.CreateAsync(options);
+        var index = await TestIndex.CreateAsync(store, options);
         await index.AddAsync(Records);
         return index;
     }

@@ -1,27 +1,48 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace FederatedPlatform.Search.Tests.Support;
 
-/// <summary>An in-memory SQLite database with the search schema, for one test.</summary>
+/// <summary>
+/// A search index of the store under test, for one test: an in-memory SQLite database, or a fresh
+/// PostgreSQL schema in the test class's database.
+/// </summary>
 internal sealed class TestIndex : IAsyncDisposable
 {
-    private TestIndex(SqliteConnection connection, SqliteSearchIndex index)
+    private readonly TestStoreLocation? _location;
+
+    private TestIndex(DbConnection connection, ISearchIndex index, TestStoreLocation? location)
     {
         Connection = connection;
         Index = index;
+        _location = location;
     }
 
-    public SqliteConnection Connection { get; }
+    public DbConnection Connection { get; }
 
-    public SqliteSearchIndex Index { get; }
+    public ISearchIndex Index { get; }
 
-    public static async Task<TestIndex> CreateAsync(SearchIndexOptions? options = null)
+    public static async Task<TestIndex> CreateAsync(ITestStore store, SearchIndexOptions? options = null)
     {
-        var connection = new SqliteConnection("Data Source=:memory:");
+        TestStoreLocation? location = null;
+        DbConnection connection;
+        ISearchIndex index;
+        if (store is PostgresDatabase)
+        {
+            location = await store.CreateLocationAsync();
+            connection = new NpgsqlConnection(location.PostgresConnectionString);
+            index = new PostgresSearchIndex(options);
+        }
+        else
+        {
+            connection = new SqliteConnection("Data Source=:memory:");
+            index = new SqliteSearchIndex(options);
+        }
+
         await connection.OpenAsync();
-        var index = new SqliteSearchIndex(options);
         await index.EnsureSchemaAsync(connection);
-        return new TestIndex(connection, index);
+        return new TestIndex(connection, index, location);
     }
 
     public async Task AddAsync(params IEnumerable<Record> records)
@@ -44,5 +65,12 @@ internal sealed class TestIndex : IAsyncDisposable
     public async Task<IReadOnlyList<string>> IdsAsync(string text, SearchFilter? filter = null) =>
         [.. (await SearchAsync(text, filter, pageSize: 100)).Hits.Select(h => $"{h.Record.Id.CenterId}/{h.Record.Id.LocalId}")];
 
-    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync();
+        if (_location is not null)
+        {
+            await _location.DeleteAsync();
+        }
+    }
 }

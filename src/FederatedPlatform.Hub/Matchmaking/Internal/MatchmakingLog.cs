@@ -14,8 +14,8 @@ internal static partial class MatchmakingLog
     [LoggerMessage(EventId = 3062, Level = LogLevel.Warning, Message = "Matchmaking is behind the retention horizon (processed {ProcessedSeq} < horizon {HorizonSeq}); recomputing every record")]
     public static partial void Recomputing(ILogger logger, ulong processedSeq, ulong horizonSeq);
 
-    [LoggerMessage(EventId = 3064, Level = LogLevel.Information, Message = "Matchmaking is off: this catalog store has no search index")]
-    public static partial void Disabled(ILogger logger);
+    [LoggerMessage(EventId = 3064, Level = LogLevel.Debug, Message = "Matchmaking pass from catalog seq {ProcessedSeq} superseded: another hub instance processed it first")]
+    public static partial void Superseded(ILogger logger, ulong processedSeq);
 
     [LoggerMessage(EventId = 3063, Level = LogLevel.Error, Message = "Matchmaking pass failed; retried at the next catalog change")]
     public static partial void PassFailed(ILogger logger, Exception exception);

@@ -28,12 +28,6 @@ internal sealed class MatchmakingLoop(
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!catalog.SearchAvailable)
-        {
-            MatchmakingLog.Disabled(logger);
-            return;
-        }
-
         await catalog.Store.ExecuteAsync(SuggestionStore.EnsureSchemaAsync, cancellationToken);
         var (processed, suggestionSeq) = await catalog.Store.ReadAsync(
             (_, transaction, token) => SuggestionStore.ReadStateAsync(transaction, token), cancellationToken);
@@ -119,8 +113,15 @@ internal sealed class MatchmakingLoop(
             }
 
             var sources = await RankAsync(changed, cancellationToken);
-            var written = await store.WriteAsync((transaction, token) => SaveAsync(transaction, sources, through, token), cancellationToken);
+            var written = await store.WriteAsync((transaction, token) => SaveAsync(transaction, sources, processed, through, token), cancellationToken);
             signal.Advance(written.Head);
+            if (written.Superseded)
+            {
+                // Another hub instance on the shared catalog processed these changes first: start again from its position.
+                MatchmakingLog.Superseded(logger, processed);
+                return true;
+            }
+
             MatchmakingLog.Processed(logger, processed + 1, through, sources.Count, written.Changed);
             PassCompleted?.Invoke(through);
             return true;
@@ -201,13 +202,20 @@ internal sealed class MatchmakingLoop(
     private Task<Record?> GetRecordAsync(RecordKey key, CancellationToken cancellationToken) =>
         catalog.Store.Reader.GetRecordAsync(key.CenterId, key.LocalId, cancellationToken);
 
-    private async Task<(int Changed, long Head)> SaveAsync(
+    private async Task<(int Changed, long Head, bool Superseded)> SaveAsync(
         System.Data.Common.DbTransaction transaction,
         Dictionary<RecordKey, Ranked> sources,
+        ulong processed,
         ulong through,
         CancellationToken cancellationToken)
     {
-        var (_, head) = await SuggestionStore.ReadStateAsync(transaction, cancellationToken);
+        // Locks the state row (PostgreSQL; SQLite's write transaction is exclusive already), so instances sharing a catalog take turns here.
+        await SuggestionStore.LockStateAsync(transaction, cancellationToken);
+        var (saved, head) = await SuggestionStore.ReadStateAsync(transaction, cancellationToken);
+        if (saved != processed)
+        {
+            return (0, head, true);
+        }
 
         // Read under the write lock: a MarkSuggestion may have changed a row since the ranking snapshot.
         var rows = await SuggestionStore.LoadNamingAsync(transaction, sources.Keys, cancellationToken);
@@ -240,7 +248,7 @@ internal sealed class MatchmakingLoop(
 
         await SuggestionStore.WriteAsync(transaction, changed, cancellationToken);
         await SuggestionStore.SaveStateAsync(transaction, through, head, cancellationToken);
-        return (changed.Count, head);
+        return (changed.Count, head, false);
     }
 
     private static bool IsRankable(Record record) =>

@@ -16,11 +16,6 @@ internal sealed class MatchmakingService(HubCatalog catalog, SuggestionSignal si
     public async Task<ListSuggestionsResponse> ListSuggestionsAsync(ListSuggestionsRequest request, ServerCallContext context)
     {
         var call = HubCall.Of(context);
-        if (!catalog.SearchAvailable)
-        {
-            throw HubErrors.SearchUnavailable();
-        }
-
         EnsureCenter(call, request.CenterId);
         if (request.LocalId.Length > 0 && catalog.Store.Validator.CheckLocalId(request.LocalId) is { } reason)
         {
@@ -62,11 +57,6 @@ internal sealed class MatchmakingService(HubCatalog catalog, SuggestionSignal si
     public async Task WatchSuggestionsAsync(WatchSuggestionsRequest request, IServerStreamWriter<SuggestionEvent> responses, ServerCallContext context)
     {
         var call = HubCall.Of(context);
-        if (!catalog.SearchAvailable)
-        {
-            throw HubErrors.SearchUnavailable();
-        }
-
         EnsureCenter(call, request.CenterId);
         long position = 0;
         var initial = request.Cursor.Length == 0;
@@ -112,11 +102,6 @@ internal sealed class MatchmakingService(HubCatalog catalog, SuggestionSignal si
     public async Task<Suggestion> MarkSuggestionAsync(MarkSuggestionRequest request, ServerCallContext context)
     {
         var call = HubCall.Of(context);
-        if (!catalog.SearchAvailable)
-        {
-            throw HubErrors.SearchUnavailable();
-        }
-
         var need = CheckId(request.Need, "need");
         var achievement = CheckId(request.Achievement, "achievement");
         if (request.State == SuggestionState.Unspecified || !Enum.IsDefined(request.State))
@@ -134,6 +119,8 @@ internal sealed class MatchmakingService(HubCatalog catalog, SuggestionSignal si
         var row = await catalog.Store.WriteAsync(
             async (transaction, cancellationToken) =>
             {
+                // Taken first, so the row and the suggestion seq read next cannot change under the matchmaking loop (on PostgreSQL).
+                await SuggestionStore.LockStateAsync(transaction, cancellationToken);
                 var row = await SuggestionStore.LoadAsync(transaction, key, cancellationToken)
                     ?? throw HubErrors.NotFound($"no suggestion pairs need {need.CenterId}/{need.LocalId} with achievement {achievement.CenterId}/{achievement.LocalId}");
                 if (row.Withdrawn)

@@ -14,6 +14,13 @@ internal static class SuggestionStore
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    /// <summary>Row-locks <c>match_state</c> until the transaction ends (a no-op update, which both stores accept).</summary>
+    public static async Task LockStateAsync(DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Command("UPDATE match_state SET processed_seq = processed_seq WHERE id = 1");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>The catalog seq processed so far and the last suggestion change number.</summary>
     public static async Task<(ulong Processed, long SuggestionSeq)> ReadStateAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {

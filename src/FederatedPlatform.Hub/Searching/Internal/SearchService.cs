@@ -4,20 +4,14 @@ using FederatedPlatform.Hub.Authentication.Internal;
 using FederatedPlatform.Hub.Internal;
 using FederatedPlatform.Search;
 using FederatedPlatform.Search.Protocol;
-using Microsoft.Extensions.Options;
 
 namespace FederatedPlatform.Hub.Searching.Internal;
 
 /// <summary>CatalogSearch.Search over the hub's catalog, read in one snapshot of the catalog database.</summary>
-internal sealed class SearchService(HubCatalog catalog, ISearchIndex index, IOptions<HubOptions> options)
+internal sealed class SearchService(HubCatalog catalog, ISearchIndex index)
 {
     public async Task<SearchResponse> SearchAsync(SearchRequest request, ServerCallContext context)
     {
-        if (options.Value.PostgresConnectionString is not null)
-        {
-            throw new RpcException(new Status(StatusCode.Unimplemented, "search is not available on a PostgreSQL catalog yet"));
-        }
-
         var call = HubCall.Of(context);
         try
         {

@@ -117,7 +117,7 @@ internal sealed class SqliteSearchStore : ISearchStore
             WHERE search_fts MATCH @match
             """);
         command.Parameter("@match", Fts5Match.Of(terms, scope));
-        SqliteFilter.Append(sql, command, filter);
+        SqlFilter.Append(sql, command, filter);
         sql.Append(" ORDER BY search_fts.rowid DESC LIMIT @limit");
         command.Parameter("@limit", limit);
         command.CommandText = sql.ToString();
@@ -139,7 +139,7 @@ internal sealed class SqliteSearchStore : ISearchStore
         await using var command = connection.Command(transaction, string.Empty);
         var sql = new StringBuilder(
             "SELECT d.center_id, d.local_id, p.payload FROM search_docs AS d JOIN search_payloads AS p ON p.doc_id = d.doc_id WHERE 1 = 1");
-        SqliteFilter.Append(sql, command, filter);
+        SqlFilter.Append(sql, command, filter);
         if (after is { } key)
         {
             sql.Append(" AND (d.center_id, d.local_id) > (@a_center, @a_local)");

@@ -1,10 +1,10 @@
 using System.Data.Common;
 using System.Text;
 
-namespace FederatedPlatform.Search.Internal.Sqlite;
+namespace FederatedPlatform.Search.Internal;
 
-/// <summary>Appends a <see cref="SearchFilter"/> as parameterised predicates on <c>search_docs AS d</c>.</summary>
-internal static class SqliteFilter
+/// <summary>Appends a <see cref="SearchFilter"/> as parameterised predicates on <c>search_docs AS d</c> (standard SQL: SQLite and PostgreSQL).</summary>
+internal static class SqlFilter
 {
     public static void Append(StringBuilder sql, DbCommand command, SearchFilter filter)
     {

@@ -1,6 +1,6 @@
 using System.Data.Common;
 
-namespace FederatedPlatform.Search.Internal.Sqlite;
+namespace FederatedPlatform.Search.Internal;
 
 /// <summary>Parameter helpers for provider-neutral <see cref="DbCommand"/>s.</summary>
 internal static class DbCommandExtensions

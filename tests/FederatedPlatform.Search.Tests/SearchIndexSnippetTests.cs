@@ -2,12 +2,12 @@ using FederatedPlatform.Search.Tests.Support;
 
 namespace FederatedPlatform.Search.Tests;
 
-public sealed class SqliteSearchIndexSnippetTests
+public abstract class SearchIndexSnippetTests(ITestStore store)
 {
     [Fact]
     public async Task SearchAsync_ChineseQuery_HighlightsChineseTitleAsWritten()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var hit = (await sut.SearchAsync("海水淡化")).Hits[0];
 
@@ -19,7 +19,7 @@ public sealed class SqliteSearchIndexSnippetTests
     [Fact]
     public async Task SearchAsync_ArabicQueryWithoutDiacritics_HighlightsOriginalSpelling()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var hit = (await sut.SearchAsync("الجوفيه")).Hits[0];
 
@@ -31,7 +31,7 @@ public sealed class SqliteSearchIndexSnippetTests
     [Fact]
     public async Task SearchAsync_EnglishInflection_HighlightsWholeWords()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var hit = (await sut.SearchAsync("pump")).Hits[0];
 
@@ -43,7 +43,7 @@ public sealed class SqliteSearchIndexSnippetTests
     [Fact]
     public async Task SearchAsync_LongSummary_SnippetWindowAroundMatchWithEllipses()
     {
-        await using var sut = await TestIndex.CreateAsync(new SearchIndexOptions { SnippetLength = 60, HighlightStart = "<b>", HighlightEnd = "</b>" });
+        await using var sut = await TestIndex.CreateAsync(store, new SearchIndexOptions { SnippetLength = 60, HighlightStart = "<b>", HighlightEnd = "</b>" });
         var filler = string.Join(' ', Enumerable.Repeat("lorem ipsum dolor", 20));
         await sut.AddAsync(TestRecords.Achievement(
             "c/r1", new() { ["en"] = "Reactor" }, new() { ["en"] = $"{filler} graphene membrane filters {filler}" }));
@@ -59,7 +59,7 @@ public sealed class SqliteSearchIndexSnippetTests
     [Fact]
     public async Task SearchAsync_Hit_HidesContact()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var hit = (await sut.SearchAsync("海水淡化")).Hits[0];
 
@@ -69,7 +69,7 @@ public sealed class SqliteSearchIndexSnippetTests
     [Fact]
     public async Task SearchAsync_NoTextWithLanguageFilter_ShowsThatLanguage()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var hit = (await sut.SearchAsync(string.Empty, new SearchFilter { CenterIds = ["cn-om"], Languages = ["ar"] })).Hits[0];
 
@@ -77,3 +77,7 @@ public sealed class SqliteSearchIndexSnippetTests
         Assert.Equal("تقنية تحلية مياه البحر بالطاقة الشمسية", hit.Title);
     }
 }
+
+public sealed class SqliteSearchIndexSnippetTests() : SearchIndexSnippetTests(SqliteTestStore.Instance);
+
+public sealed class PostgresSearchIndexSnippetTests(PostgresDatabase database) : SearchIndexSnippetTests(database), IClassFixture<PostgresDatabase>;

@@ -3,12 +3,12 @@ using FederatedPlatform.Search.Tests.Support;
 
 namespace FederatedPlatform.Search.Tests;
 
-public sealed class SqliteSearchIndexUpdateTests
+public abstract class SearchIndexUpdateTests(ITestStore store)
 {
     [Fact]
     public async Task UpsertAsync_NewVersion_ReplacesTermsAndFields()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
         var changed = SampleCatalog.SolarPumps.Clone();
         changed.Version = 2;
         changed.Title.Clear();
@@ -26,7 +26,7 @@ public sealed class SqliteSearchIndexUpdateTests
     [Fact]
     public async Task DeleteAsync_Indexed_RemovesFromSearchAndFacets()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
         await using var transaction = await sut.Connection.BeginTransactionAsync();
 
         var deleted = await sut.Index.DeleteAsync(SampleCatalog.SolarPumps.Id, transaction);
@@ -42,7 +42,7 @@ public sealed class SqliteSearchIndexUpdateTests
     [Fact]
     public async Task UpsertAsync_Tombstone_Removes()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
         var tombstone = new Record { Id = SampleCatalog.SolarPumps.Id.Clone(), Version = 2, Deleted = true };
 
         await sut.AddAsync(tombstone);
@@ -53,7 +53,7 @@ public sealed class SqliteSearchIndexUpdateTests
     [Fact]
     public async Task UpsertAsync_TransactionRolledBack_IndexUnchanged()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
         await using (var transaction = await sut.Connection.BeginTransactionAsync())
         {
             await sut.Index.UpsertAsync(TestRecords.Achievement("cn-om/new", new() { ["en"] = "Graphene filters" }), transaction);
@@ -68,7 +68,7 @@ public sealed class SqliteSearchIndexUpdateTests
     [Fact]
     public async Task GetTermStatisticsAsync_CountsRecordsPerTerm()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var stats = await sut.Index.GetTermStatisticsAsync(["solar", "海水", "absent"], sut.Connection);
 
@@ -82,7 +82,7 @@ public sealed class SqliteSearchIndexUpdateTests
     [Fact]
     public async Task GetTermStatisticsAsync_AfterReplaceAndDelete_FollowsTheWriter()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
         var changed = SampleCatalog.SolarPumps.Clone();
         changed.Version = 2;
         changed.Title.Clear();
@@ -149,3 +149,7 @@ public sealed class SqliteSearchIndexUpdateTests
         Assert.Single((await sut.SearchAsync(new SearchQuery { Text = "solar" }, connection)).Hits);
     }
 }
+
+public sealed class SqliteSearchIndexUpdateTests() : SearchIndexUpdateTests(SqliteTestStore.Instance);
+
+public sealed class PostgresSearchIndexUpdateTests(PostgresDatabase database) : SearchIndexUpdateTests(database), IClassFixture<PostgresDatabase>;

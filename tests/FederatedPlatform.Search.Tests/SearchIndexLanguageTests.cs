@@ -2,7 +2,7 @@ using FederatedPlatform.Search.Tests.Support;
 
 namespace FederatedPlatform.Search.Tests;
 
-public sealed class SqliteSearchIndexLanguageTests
+public abstract class SearchIndexLanguageTests(ITestStore store)
 {
     [Theory]
     [InlineData("海水淡化", "cn-om/a1")]
@@ -11,7 +11,7 @@ public sealed class SqliteSearchIndexLanguageTests
     [InlineData("ＳＯＬＡＲ　ＤＥＳＡＬＩＮＡＴＩＯＮ", "cn-om/a1")]
     public async Task SearchAsync_Chinese_FindsWordsInsideRuns(string query, string expected)
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var ids = await sut.IdsAsync(query);
 
@@ -21,7 +21,7 @@ public sealed class SqliteSearchIndexLanguageTests
     [Fact]
     public async Task SearchAsync_ChineseTwoCharacterWord_FindsTitleAndKeyword()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var ids = await sut.IdsAsync("农业");
 
@@ -37,7 +37,7 @@ public sealed class SqliteSearchIndexLanguageTests
     [InlineData("والمياه")]
     public async Task SearchAsync_ArabicVariants_FindSameRecord(string query)
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var ids = await sut.IdsAsync(query);
 
@@ -52,7 +52,7 @@ public sealed class SqliteSearchIndexLanguageTests
     [InlineData("хүлэмжийн", "cn-mn/n1")]
     public async Task SearchAsync_LatinAndCyrillic_FoldAndStem(string query, string expected)
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var ids = await sut.IdsAsync(query);
 
@@ -62,7 +62,7 @@ public sealed class SqliteSearchIndexLanguageTests
     [Fact]
     public async Task SearchAsync_NoRecordWithAllTerms_AnyTermMatches()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var result = await sut.SearchAsync("greenhouse submarine");
 
@@ -73,7 +73,7 @@ public sealed class SqliteSearchIndexLanguageTests
     [Fact]
     public async Task SearchAsync_SeveralTerms_RecordsWithAllTermsFirst()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var result = await sut.SearchAsync("solar groundwater");
 
@@ -86,7 +86,7 @@ public sealed class SqliteSearchIndexLanguageTests
     [Fact]
     public async Task SearchAsync_MatchingAll_OnlyRecordsWithEveryTerm()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var result = await sut.Index.SearchAsync(new SearchQuery { Text = "solar groundwater", Matching = TermMatching.All }, sut.Connection);
 
@@ -97,7 +97,7 @@ public sealed class SqliteSearchIndexLanguageTests
     [Fact]
     public async Task SearchAsync_CyrillicInflection_MatchesByPrefix()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var result = await sut.SearchAsync("хүлэмж");
 
@@ -109,10 +109,14 @@ public sealed class SqliteSearchIndexLanguageTests
     [Fact]
     public async Task SearchAsync_TitleMatch_OutranksSummaryMatch()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var ids = await sut.IdsAsync("groundwater");
 
         Assert.Equal(["cn-sa/n2", "cn-sd/a3"], ids);
     }
 }
+
+public sealed class SqliteSearchIndexLanguageTests() : SearchIndexLanguageTests(SqliteTestStore.Instance);
+
+public sealed class PostgresSearchIndexLanguageTests(PostgresDatabase database) : SearchIndexLanguageTests(database), IClassFixture<PostgresDatabase>;

@@ -2,7 +2,7 @@ using FederatedPlatform.Search.Tests.Support;
 
 namespace FederatedPlatform.Search.Tests;
 
-public sealed class SqliteSearchIndexPagingTests
+public abstract class SearchIndexPagingTests(ITestStore store)
 {
     private static IEnumerable<Record> Catalog() =>
         Enumerable.Range(0, 47).Select(i => TestRecords.Achievement(
@@ -15,7 +15,7 @@ public sealed class SqliteSearchIndexPagingTests
     [InlineData("")]
     public async Task SearchAsync_PageByPage_SameOrderAsOnePageWithoutRepeatsOrGaps(string text)
     {
-        await using var sut = await TestIndex.CreateAsync();
+        await using var sut = await TestIndex.CreateAsync(store);
         await sut.AddAsync(Catalog());
         var all = (await sut.SearchAsync(text, pageSize: 100)).Hits.Select(h => TestRecords.Key(h.Record)).ToList();
 
@@ -39,7 +39,7 @@ public sealed class SqliteSearchIndexPagingTests
     [Fact]
     public async Task SearchAsync_PageOrder_ScoreThenRecordId()
     {
-        await using var sut = await TestIndex.CreateAsync();
+        await using var sut = await TestIndex.CreateAsync(store);
         await sut.AddAsync(Catalog());
 
         var hits = (await sut.SearchAsync("solar pump", pageSize: 100)).Hits;
@@ -58,7 +58,7 @@ public sealed class SqliteSearchIndexPagingTests
     [Fact]
     public async Task SearchAsync_TokenOfAnotherQuery_Throws()
     {
-        await using var sut = await TestIndex.CreateAsync();
+        await using var sut = await TestIndex.CreateAsync(store);
         await sut.AddAsync(Catalog());
         var first = await sut.SearchAsync("solar", pageSize: 5);
 
@@ -71,7 +71,7 @@ public sealed class SqliteSearchIndexPagingTests
     [Fact]
     public async Task SearchAsync_TieredPages_AllTermMatchesThenTheRest()
     {
-        await using var sut = await TestIndex.CreateAsync();
+        await using var sut = await TestIndex.CreateAsync(store);
         await sut.AddAsync(Catalog());
 
         var hits = new List<SearchHit>();
@@ -95,8 +95,12 @@ public sealed class SqliteSearchIndexPagingTests
     [InlineData(101)]
     public async Task SearchAsync_PageSizeOutOfRange_Throws(int pageSize)
     {
-        await using var sut = await TestIndex.CreateAsync();
+        await using var sut = await TestIndex.CreateAsync(store);
 
         await Assert.ThrowsAsync<ArgumentException>(() => sut.SearchAsync("solar", pageSize: pageSize));
     }
 }
+
+public sealed class SqliteSearchIndexPagingTests() : SearchIndexPagingTests(SqliteTestStore.Instance);
+
+public sealed class PostgresSearchIndexPagingTests(PostgresDatabase database) : SearchIndexPagingTests(database), IClassFixture<PostgresDatabase>;

@@ -4,7 +4,7 @@ using FederatedPlatform.Search.Tests.Support;
 namespace FederatedPlatform.Search.Tests;
 
 /// <summary>The rank and count windows that bound a query's cost on a large catalog, and how results say they applied.</summary>
-public sealed class SqliteSearchIndexWindowTests
+public abstract class SearchIndexWindowTests(ITestStore store)
 {
     [Fact]
     public async Task SearchAsync_MoreMatchesThanCountWindow_CountsFlaggedAsLowerBounds()
@@ -85,9 +85,9 @@ public sealed class SqliteSearchIndexWindowTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteSearchIndex(new SearchIndexOptions { CountWindow = -1 }));
     }
 
-    private static async Task<TestIndex> PumpsAsync(int count, SearchIndexOptions options)
+    private async Task<TestIndex> PumpsAsync(int count, SearchIndexOptions options)
     {
-        var index = await TestIndex.CreateAsync(options);
+        var index = await TestIndex.CreateAsync(store, options);
         await index.AddAsync(PumpsFrom(0, count));
         return index;
     }
@@ -97,3 +97,7 @@ public sealed class SqliteSearchIndexWindowTests
             "cn-eg/p" + i.ToString("D2", CultureInfo.InvariantCulture),
             new() { ["en"] = "Water pump " + i.ToString(CultureInfo.InvariantCulture) }));
 }
+
+public sealed class SqliteSearchIndexWindowTests() : SearchIndexWindowTests(SqliteTestStore.Instance);
+
+public sealed class PostgresSearchIndexWindowTests(PostgresDatabase database) : SearchIndexWindowTests(database), IClassFixture<PostgresDatabase>;

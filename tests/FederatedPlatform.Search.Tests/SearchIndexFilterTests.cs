@@ -3,7 +3,7 @@ using FederatedPlatform.Search.Tests.Support;
 
 namespace FederatedPlatform.Search.Tests;
 
-public sealed class SqliteSearchIndexFilterTests
+public abstract class SearchIndexFilterTests(ITestStore store)
 {
     public static TheoryData<SearchFilter, string[]> Filters => new()
     {
@@ -23,7 +23,7 @@ public sealed class SqliteSearchIndexFilterTests
     [MemberData(nameof(Filters))]
     public async Task SearchAsync_Filter_RestrictsMatches(SearchFilter filter, string[] expected)
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var ids = await sut.IdsAsync(string.Empty, filter);
 
@@ -33,7 +33,7 @@ public sealed class SqliteSearchIndexFilterTests
     [Fact]
     public async Task SearchAsync_TextAndFilter_BothApply()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var result = await sut.SearchAsync("solar", new SearchFilter { Statuses = [RecordStatus.Open] });
 
@@ -45,7 +45,7 @@ public sealed class SqliteSearchIndexFilterTests
     [Fact]
     public async Task SearchAsync_EmptyText_ListsFilteredRecordsById()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var result = await sut.SearchAsync(string.Empty, new SearchFilter { Kinds = [RecordKind.Achievement] });
 
@@ -57,7 +57,7 @@ public sealed class SqliteSearchIndexFilterTests
     [Fact]
     public async Task SearchAsync_Facets_CountEachFieldUnderTheOtherFilters()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var result = await sut.SearchAsync(string.Empty, new SearchFilter { Kinds = [RecordKind.Achievement], Countries = ["CN"] });
 
@@ -74,7 +74,7 @@ public sealed class SqliteSearchIndexFilterTests
     [Fact]
     public async Task SearchAsync_FacetsWithoutFilter_CountAllMatches()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var result = await sut.SearchAsync(string.Empty);
 
@@ -86,7 +86,7 @@ public sealed class SqliteSearchIndexFilterTests
     [Fact]
     public async Task SearchAsync_FacetsNotRequested_NoCounts()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         var result = await sut.Index.SearchAsync(new SearchQuery { Text = "water", IncludeFacets = false }, sut.Connection);
 
@@ -99,7 +99,7 @@ public sealed class SqliteSearchIndexFilterTests
     [InlineData(10, 12)]
     public async Task SearchAsync_TrlOutOfRange_Throws(int min, int max)
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         await Assert.ThrowsAsync<ArgumentException>(() => sut.SearchAsync("water", new SearchFilter { MinTrl = min, MaxTrl = max }));
     }
@@ -107,8 +107,12 @@ public sealed class SqliteSearchIndexFilterTests
     [Fact]
     public async Task SearchAsync_MalformedLanguage_Throws()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
 
         await Assert.ThrowsAsync<ArgumentException>(() => sut.SearchAsync("water", new SearchFilter { Languages = ["%"] }));
     }
 }
+
+public sealed class SqliteSearchIndexFilterTests() : SearchIndexFilterTests(SqliteTestStore.Instance);
+
+public sealed class PostgresSearchIndexFilterTests(PostgresDatabase database) : SearchIndexFilterTests(database), IClassFixture<PostgresDatabase>;
