@@ -89,7 +89,10 @@ internal sealed class MatchmakingLoop(
         try
         {
             var store = catalog.Store;
-            var (processed, _) = await store.ReadAsync((_, transaction, token) => SuggestionStore.ReadStateAsync(transaction, token), cancellationToken);
+            var (processed, suggestionSeq) = await store.ReadAsync((_, transaction, token) => SuggestionStore.ReadStateAsync(transaction, token), cancellationToken);
+
+            // Another hub instance on a shared catalog may have written suggestions: this instance's watchers follow.
+            signal.Advance(suggestionSeq);
             var position = await store.Feed.GetPositionAsync(cancellationToken);
             if (processed >= position.HeadSeq)
             {

@@ -62,7 +62,10 @@ internal sealed class FeedNotifier(
         }
     }
 
-    /// <summary>Raised (on the committing thread, after the commit) for every commit offered; handlers must not block.</summary>
+    /// <summary>
+    /// Raised (on the committing thread, after the commit) for every commit offered, and for every wake from
+    /// another hub instance's commit; handlers must not block.
+    /// </summary>
     internal event Action? Committed;
 
     /// <summary>A publish stream committed these changes (one whole commit). Never blocks.</summary>
@@ -83,7 +86,11 @@ internal sealed class FeedNotifier(
     /// Something may have been committed elsewhere (another hub instance): look at the log's head soon.
     /// Never blocks; a wake lost to a full input is covered by the next poll.
     /// </summary>
-    public void Wake() => _inputs.Writer.TryWrite(null);
+    public void Wake()
+    {
+        Committed?.Invoke();
+        _inputs.Writer.TryWrite(null);
+    }
 
     /// <summary>
     /// Feeds <paramref name="feed"/> live from the next commit, if the watcher has read the log at least
