@@ -106,7 +106,7 @@ public abstract class SearchIndexUpdateTests(ITestStore store)
     [Fact]
     public async Task ClearAsync_ThenReindex_StatisticsCountOnlyTheNewRecords()
     {
-        await using var sut = await SampleCatalog.IndexAsync();
+        await using var sut = await SampleCatalog.IndexAsync(store);
         await using (var transaction = await sut.Connection.BeginTransactionAsync())
         {
             await sut.Index.ClearAsync(transaction);
@@ -121,7 +121,10 @@ public abstract class SearchIndexUpdateTests(ITestStore store)
         Assert.False(stats.DocumentFrequencies.ContainsKey("desalination"));
         Assert.Equal(["cn-sd/a3"], await sut.IdsAsync("solar"));
     }
+}
 
+public sealed class SqliteSearchIndexUpdateTests() : SearchIndexUpdateTests(SqliteTestStore.Instance)
+{
     [Fact]
     public async Task EnsureSchemaAsync_EarlierLayout_DropsItSoTheCallerRebuilds()
     {
@@ -149,7 +152,5 @@ public abstract class SearchIndexUpdateTests(ITestStore store)
         Assert.Single((await sut.SearchAsync(new SearchQuery { Text = "solar" }, connection)).Hits);
     }
 }
-
-public sealed class SqliteSearchIndexUpdateTests() : SearchIndexUpdateTests(SqliteTestStore.Instance);
 
 public sealed class PostgresSearchIndexUpdateTests(PostgresDatabase database) : SearchIndexUpdateTests(database), IClassFixture<PostgresDatabase>;
