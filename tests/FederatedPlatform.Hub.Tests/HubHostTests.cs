@@ -5,7 +5,6 @@ using FederatedPlatform.Hub.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests;
 

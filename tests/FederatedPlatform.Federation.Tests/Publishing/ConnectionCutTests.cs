@@ -1,5 +1,4 @@
 using FederatedPlatform.Federation.Tests.TestSupport;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Federation.Tests.Publishing;
 

@@ -1,7 +1,6 @@
 using FederatedPlatform.Federation.Tests.TestSupport;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Node.Publishing.Internal;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Federation.Tests.Publishing;
 

@@ -7,7 +7,6 @@ using FederatedPlatform.Hub;
 using FederatedPlatform.Hub.Internal;
 using FederatedPlatform.Node;
 using FederatedPlatform.Node.Publishing.Internal;
-using FederatedPlatform.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,5 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Federation.Tests.TestSupport;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Federation.Tests.Watching;
 

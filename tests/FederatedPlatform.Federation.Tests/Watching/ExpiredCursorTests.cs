@@ -2,7 +2,6 @@ using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Federation.Tests.TestSupport;
 using FederatedPlatform.Hub.Retention.Internal;
 using Microsoft.Extensions.DependencyInjection;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Federation.Tests.Watching;
 

@@ -1,5 +1,4 @@
 using FederatedPlatform.Grpc.Interop;
-using FederatedPlatform.Grpc.Tests.TestSupport;
 
 namespace FederatedPlatform.Grpc.Tests.Interop;
 

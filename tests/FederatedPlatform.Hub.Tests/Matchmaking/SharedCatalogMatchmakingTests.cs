@@ -1,6 +1,5 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Hub.Tests.Support;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Matchmaking;
 

@@ -2,7 +2,6 @@ using FederatedPlatform.Catalog.Publishing;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Publishing;
 

@@ -1,7 +1,6 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Publishing;
 

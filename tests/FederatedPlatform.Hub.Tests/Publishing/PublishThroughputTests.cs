@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using FederatedPlatform.Hub.Tests.Support;
 using Xunit.Abstractions;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Publishing;
 

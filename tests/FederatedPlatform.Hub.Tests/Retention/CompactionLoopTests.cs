@@ -1,7 +1,6 @@
 using FederatedPlatform.Catalog.Feed;
 using FederatedPlatform.Hub.Retention.Internal;
 using FederatedPlatform.Hub.Tests.Support;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Retention;
 

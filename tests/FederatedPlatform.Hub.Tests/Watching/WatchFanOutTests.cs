@@ -2,7 +2,6 @@ using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
 using FederatedPlatform.Hub.Watching.Internal;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Watching;
 

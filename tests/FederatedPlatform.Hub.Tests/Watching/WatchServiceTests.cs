@@ -2,7 +2,6 @@ using FederatedPlatform.Catalog.Filtering;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Tests.Support;
-using FederatedPlatform.Testing;
 
 namespace FederatedPlatform.Hub.Tests.Watching;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace FederatedPlatform.Hub.Tests.Support;
+namespace FederatedPlatform.Testing;
 
 /// <summary>Every await in a test is bounded; a hang fails with the caller's file and line.</summary>
 public static class TaskTimeoutExtensions
