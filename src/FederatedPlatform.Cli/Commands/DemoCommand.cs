@@ -101,6 +101,7 @@ internal static class DemoCommand
         console.MarkupLine("try, in another terminal:");
         console.MarkupLineInterpolated($"  dotnet run --project src/FederatedPlatform.Cli -- status --hub {federation.Hub.Address} --token-file {tokenFile}");
         console.MarkupLineInterpolated($"  dotnet run --project src/FederatedPlatform.Cli -- watch --hub {federation.Hub.Address} --token-file {tokenFile} --sector desalination");
+        console.MarkupLineInterpolated($"  dotnet run --project src/FederatedPlatform.Cli -- search 海水淡化 --hub {federation.Hub.Address} --token-file {tokenFile} --facets");
         console.MarkupLineInterpolated($"  dotnet run --project src/FederatedPlatform.Cli -- export --node {first.Address}");
     }
 }
