@@ -41,7 +41,9 @@ public abstract class WatchFanOutTests(ITestStore store)
 
         Assert.Equal(Enumerable.Range(1, Changes).Select(i => $"r{i:D5}"), fastEvents.Select(e => e.Upsert.Record.Id.LocalId));
         Assert.True(overflowed.Buffered <= BufferSize);
-        Assert.Equal(1, notifier.LiveCount);
+        // The stalled watcher is off the live path. (A commit can carry more changes than the buffer holds, so
+        // the fast watcher may be sent to the log for a while too; it still got everything, in order, above.)
+        Assert.True(notifier.LiveCount <= 1, $"{notifier.LiveCount} watchers still live");
 
         // Reading again, the slow watcher gets every change once, in order, from the durable log.
         var slowEvents = await slow.ReadChangesAsync(Changes);
