@@ -147,7 +147,21 @@ public sealed class PostgresDatabase : ITestStore, IAsyncLifetime
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
+        // A hub's LISTEN connection reconnects after FORCE terminates it; if it gets in before the drop, the
+        // drop fails (object_in_use, 55006). The reconnect is bounded by the hub's shutdown, so a few
+        // attempts are enough; a sixth failure fails the class.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{DatabaseName}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException) when (attempt < 6)
+            {
+                NpgsqlConnection.ClearAllPools();
+            }
+        }
     }
 
     public async Task<TestStoreLocation> CreateLocationAsync()
