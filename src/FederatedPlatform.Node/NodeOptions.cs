@@ -68,6 +68,14 @@ public sealed class NodeOptions
     /// <summary>Watch events applied to the replica in one transaction at most. Default 1,000.</summary>
     public int ReplicaBatchSize { get; set; } = 1000;
 
+    /// <summary>
+    /// A first snapshot into an empty replica is indexed for search when it completes, in the same
+    /// transaction, if it holds at most this many records; a larger one is indexed afterwards in the
+    /// background, so catching up is not held back by indexing (search answers UNAVAILABLE until the
+    /// index is built). Default 10,000.
+    /// </summary>
+    public int ReplicaIndexInlineRecords { get; set; } = 10_000;
+
     /// <summary>Field limits the node checks before writing; keep them equal to the hub's. Default: the limits records.proto documents.</summary>
     public CatalogLimits Limits { get; set; } = new();
 

@@ -49,6 +49,7 @@ public static class NodeServiceCollectionExtensions
         services.AddHostedService<NodeStartup>();
         services.AddHostedService<Publisher>();
         services.AddHostedService<ReplicaFollower>();
+        services.AddHostedService<ReplicaIndexBuilder>();
         return services;
     }
 }

@@ -43,4 +43,10 @@ internal static partial class NodeLog
 
     [LoggerMessage(EventId = 1203, Level = LogLevel.Warning, Message = "The hub reset the replica's cursor ({Reason}: {Message}); rebuilding from a snapshot")]
     public static partial void ReplicaReset(ILogger logger, string reason, string message);
+
+    [LoggerMessage(EventId = 1204, Level = LogLevel.Information, Message = "Building the replica's search index in the background; search answers UNAVAILABLE until it is done")]
+    public static partial void ReplicaIndexBuilding(ILogger logger);
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "The replica's search index is built: {Count} records in {Elapsed}")]
+    public static partial void ReplicaIndexBuilt(ILogger logger, long count, TimeSpan elapsed);
 }

@@ -71,6 +71,7 @@ internal sealed class NodeOptionsValidator : IValidateOptions<NodeOptions>
         Require(failures, options.PublishWindow is >= 1 and <= 100_000, "Node:PublishWindow: must be between 1 and 100000");
         Require(failures, options.ResyncPageSize is >= 1 and <= 10_000, "Node:ResyncPageSize: must be between 1 and 10000");
         Require(failures, options.ReplicaBatchSize is >= 1 and <= 100_000, "Node:ReplicaBatchSize: must be between 1 and 100000");
+        Require(failures, options.ReplicaIndexInlineRecords >= 0, "Node:ReplicaIndexInlineRecords: must not be negative");
         Require(failures, options.HeartbeatInterval > TimeSpan.Zero, "Node:HeartbeatInterval: must be positive");
         Require(failures, options.DatabaseBusyTimeout >= TimeSpan.Zero, "Node:DatabaseBusyTimeout: must not be negative");
         Require(failures, options.ReconnectDelayMin > TimeSpan.Zero, "Node:ReconnectDelayMin: must be positive");

@@ -59,6 +59,9 @@ public sealed class NodeStore : IAsyncDisposable
     /// <summary>Pulses after every commit of any kind (records, acknowledgements, replica).</summary>
     internal ChangeSignal Changed { get; } = new();
 
+    /// <summary>Pulses after a commit that may have started a build of the replica's search index.</summary>
+    internal ChangeSignal ReplicaIndexBuildStarted { get; } = new();
+
     /// <summary>Opens a store and raises its producer epoch.</summary>
     public static async Task<NodeStore> OpenAsync(NodeOptions options, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
@@ -201,15 +204,25 @@ public sealed class NodeStore : IAsyncDisposable
 
     /// <summary>
     /// Searches the replica of the federated catalog (see search.proto), in one read snapshot. The index
-    /// is updated in the replica's write transactions, so what the replica holds is what is found.
+    /// is updated in the replica's write transactions, so what the replica holds is what is found; after
+    /// a large first snapshot it is built in the background first, and until then search is refused.
     /// </summary>
     /// <exception cref="SearchRequestException">A request field is out of its limits.</exception>
+    /// <exception cref="NodeStoreException">The replica's index is being built (<see cref="NodeStoreErrorCode.Unavailable"/>).</exception>
     public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken = default)
     {
         EnsureOpened();
         var query = SearchMessages.ToQuery(request);
         await using var connection = await _database.OpenConnectionAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: true);
+        if (await ReplicaIndex.BuildProgressAsync(connection, transaction, cancellationToken) is { } progress)
+        {
+            throw new NodeStoreException(
+                NodeStoreErrorCode.Unavailable,
+                string.Empty,
+                $"the replica's search index is being built ({progress.Indexed:N0} of {progress.Total:N0} records indexed); retry shortly");
+        }
+
         var result = await SearchMessages.RunAsync(() => _search.SearchAsync(query, connection, transaction, cancellationToken));
         return SearchMessages.ToResponse(result);
     }
@@ -243,8 +256,42 @@ public sealed class NodeStore : IAsyncDisposable
         return ResyncSnapshot.OpenAsync(_database, cancellationToken);
     }
 
-    internal Task<string> ApplyReplicaAsync(ReplicaBatch batch, CancellationToken cancellationToken) =>
-        WriteAsync(scope => ReplicaWrites.ApplyAsync(scope, batch, _search), outbox: false, cancellationToken);
+    internal async Task<string> ApplyReplicaAsync(ReplicaBatch batch, CancellationToken cancellationToken)
+    {
+        var cursor = await WriteAsync(scope => ReplicaWrites.ApplyAsync(scope, batch, _search, _options.ReplicaIndexInlineRecords), outbox: false, cancellationToken);
+        if (batch.BeginsSnapshot)
+        {
+            ReplicaIndexBuildStarted.Notify();
+        }
+
+        return cursor;
+    }
+
+    /// <summary>
+    /// One step of a running build of the replica's search index, in its own write transaction: indexes
+    /// the next chunk of rows once the replica's snapshot is complete.
+    /// </summary>
+    internal Task<ReplicaIndexStep> BuildReplicaIndexAsync(int chunk, CancellationToken cancellationToken) =>
+        WriteAsync(
+            async scope =>
+            {
+                if (await ReplicaIndex.BuildPositionAsync(scope) is not { } position)
+                {
+                    return new ReplicaIndexStep(ReplicaIndexStepKind.Complete, 0);
+                }
+
+                if ((await OwnRecordWrites.StateAsync(scope)).ReplicaCursor.Length == 0)
+                {
+                    // Rows first: the build waits until the snapshot has arrived, and takes no CPU from it.
+                    return new ReplicaIndexStep(ReplicaIndexStepKind.WaitingForSnapshot, 0);
+                }
+
+                await using var writer = await _search.OpenWriterAsync(scope.Transaction, scope.CancellationToken);
+                var (indexed, next) = await ReplicaIndex.BuildChunkAsync(scope, writer, position, chunk);
+                return new ReplicaIndexStep(next is null ? ReplicaIndexStepKind.Completed : ReplicaIndexStepKind.Indexed, indexed);
+            },
+            outbox: false,
+            cancellationToken);
 
     internal Task<string> GetReplicaCursorAsync(CancellationToken cancellationToken) =>
         ReadAsync((context, ct) => context.State.AsNoTracking().Where(s => s.Id == NodeStateRow.SingletonId).Select(s => s.ReplicaCursor).SingleAsync(ct), cancellationToken);

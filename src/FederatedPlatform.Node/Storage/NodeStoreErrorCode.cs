@@ -17,4 +17,7 @@ public enum NodeStoreErrorCode
 
     /// <summary>The stored version differs from the expected one (ABORTED).</summary>
     VersionMismatch,
+
+    /// <summary>Not served yet; retrying later succeeds (UNAVAILABLE), e.g. search while the replica's index is built.</summary>
+    Unavailable,
 }

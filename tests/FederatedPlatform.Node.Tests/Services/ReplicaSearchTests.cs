@@ -91,7 +91,23 @@ public sealed class ReplicaSearchTests : IAsyncLifetime
 
         _sut = await NodeUnderTest.StartAsync(path);
 
-        Assert.Equal("e1", Assert.Single((await SearchAsync("desalination")).Hits).Record.Id.LocalId);
+        // The node's background builder rebuilds it; until then search answers UNAVAILABLE.
+        SearchResponse? found = null;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                try
+                {
+                    found = await SearchAsync("desalination");
+                    return true;
+                }
+                catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable)
+                {
+                    return false;
+                }
+            },
+            _sut.Signals);
+        Assert.Equal("e1", Assert.Single(found!.Hits).Record.Id.LocalId);
     }
 
     private static WatchEvent Upsert(Record record, string cursor = "") => new() { Cursor = cursor, Upsert = new RecordUpsert { Record = record } };

@@ -48,7 +48,7 @@ internal sealed class NodeGrpcService(NodeStore store, NodeHealth health)
         return record ?? throw new RpcException(StatusCode.NotFound, $"no live record {(own ? store.CenterId : id.CenterId)}/{id.LocalId}");
     });
 
-    private async Task<SearchResponse> SearchAsync(SearchRequest request, ServerCallContext context)
+    private Task<SearchResponse> SearchAsync(SearchRequest request, ServerCallContext context) => Guard(async () =>
     {
         try
         {
@@ -58,7 +58,7 @@ internal sealed class NodeGrpcService(NodeStore store, NodeHealth health)
         {
             throw Invalid(e.Field, e.Reason);
         }
-    }
+    });
 
     private Task<ImportRecordsResponse> ImportRecordsAsync(ImportRecordsRequest request, ServerCallContext context) => Guard(async () =>
     {

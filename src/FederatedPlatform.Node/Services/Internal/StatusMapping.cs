@@ -27,6 +27,7 @@ internal static class StatusMapping
         NodeStoreErrorCode.NotFound => StatusCode.NotFound,
         NodeStoreErrorCode.AlreadyExists => StatusCode.AlreadyExists,
         NodeStoreErrorCode.VersionMismatch => StatusCode.Aborted,
+        NodeStoreErrorCode.Unavailable => StatusCode.Unavailable,
         _ => StatusCode.Internal,
     };
 

@@ -13,7 +13,9 @@ namespace FederatedPlatform.Node.Storage.Internal;
 /// confirms every row it sends with the current generation, and at snapshot_complete the rows it did
 /// not confirm are swept: the replica keeps serving reads during a re-snapshot instead of emptying.
 /// The cursor is stored in the same transaction as the rows it reflects, and so is the search index:
-/// every row that changes is (re)indexed or removed before the commit.
+/// every row that changes is (re)indexed or removed before the commit, except rows a running index
+/// build has not reached yet (see <see cref="ReplicaIndex"/>): a large snapshot into an empty replica
+/// is indexed after it completes.
 /// </summary>
 internal static class ReplicaWrites
 {
@@ -26,6 +28,7 @@ internal static class ReplicaWrites
             version = excluded.version, deleted = 0, kind = excluded.kind, sector = excluded.sector,
             country = excluded.country, payload = excluded.payload, generation = excluded.generation
         WHERE $snapshot OR excluded.version > replica_records.version
+        RETURNING rowid
         """;
 
     private const string DeleteSql = """
@@ -34,17 +37,28 @@ internal static class ReplicaWrites
         ON CONFLICT (center_id, local_id) DO UPDATE SET
             version = excluded.version, deleted = 1, payload = NULL, generation = excluded.generation
         WHERE excluded.version >= replica_records.version
+        RETURNING rowid
         """;
 
-    /// <summary>Applies the batch; returns the cursor stored with it (empty while a snapshot is incomplete).</summary>
-    public static async Task<string> ApplyAsync(WriteScope scope, ReplicaBatch batch, ISearchIndex search)
+    /// <summary>
+    /// Applies the batch; returns the cursor stored with it (empty while a snapshot is incomplete).
+    /// A snapshot into an empty replica leaves indexing to a build, which completes in this transaction
+    /// at snapshot_complete when at most <paramref name="inlineIndexRecords"/> records are left to index.
+    /// </summary>
+    public static async Task<string> ApplyAsync(WriteScope scope, ReplicaBatch batch, ISearchIndex search, int inlineIndexRecords)
     {
         var state = await OwnRecordWrites.StateAsync(scope);
         if (batch.BeginsSnapshot)
         {
             StartSnapshot(state);
+            if (!await ReplicaIndex.HasRowsAsync(scope))
+            {
+                await ReplicaIndex.StartBuildAsync(scope);
+            }
         }
 
+        // Rows above this rowid are not indexed yet: the build will index them (null: no build runs).
+        var built = await ReplicaIndex.BuildPositionAsync(scope);
         await using var upsert = CreateUpsert(scope);
         await using var delete = CreateDelete(scope);
         await using var index = await search.OpenWriterAsync(scope.Transaction, scope.CancellationToken);
@@ -53,14 +67,16 @@ internal static class ReplicaWrites
             switch (change.KindCase)
             {
                 case WatchEvent.KindOneofCase.Upsert:
-                    if (await UpsertAsync(upsert, change.Upsert.Record, snapshot: change.Cursor.Length == 0, state.ReplicaGeneration, scope.CancellationToken))
+                    if (await UpsertAsync(upsert, change.Upsert.Record, snapshot: change.Cursor.Length == 0, state.ReplicaGeneration, scope.CancellationToken) is { } row
+                        && (built is null || row <= built))
                     {
                         await index.UpsertAsync(change.Upsert.Record, scope.CancellationToken);
                     }
 
                     break;
                 case WatchEvent.KindOneofCase.Delete:
-                    if (await DeleteAsync(delete, change.Delete, state.ReplicaGeneration, scope.CancellationToken))
+                    if (await DeleteAsync(delete, change.Delete, state.ReplicaGeneration, scope.CancellationToken) is { } deleted
+                        && (built is null || deleted <= built))
                     {
                         await index.DeleteAsync(change.Delete.Id, scope.CancellationToken);
                     }
@@ -73,6 +89,14 @@ internal static class ReplicaWrites
                     var generation = state.ReplicaGeneration;
                     await ReplicaIndex.RemoveUnconfirmedAsync(scope, index, generation);
                     await scope.Context.Replica.Where(r => r.Generation != generation).ExecuteDeleteAsync(scope.CancellationToken);
+                    if (built is { } position && await ReplicaIndex.RemainingAsync(scope, position) <= inlineIndexRecords)
+                    {
+                        while (built is not null)
+                        {
+                            (_, built) = await ReplicaIndex.BuildChunkAsync(scope, index, built.Value, ReplicaIndex.ChunkSize);
+                        }
+                    }
+
                     break;
                 default:
                     break;
@@ -94,12 +118,12 @@ internal static class ReplicaWrites
         state.ReplicaCursor = string.Empty;
     }
 
-    /// <summary>False when the row was left as it was (a replay of a version already held).</summary>
-    private static async Task<bool> UpsertAsync(SqliteCommand command, Record record, bool snapshot, long generation, CancellationToken cancellationToken)
+    /// <summary>The row's rowid; null when the row was left as it was (a replay of a version already held).</summary>
+    private static async Task<long?> UpsertAsync(SqliteCommand command, Record record, bool snapshot, long generation, CancellationToken cancellationToken)
     {
         if (record?.Id is null)
         {
-            return false;
+            return null;
         }
 
         command.Parameters["$center"].Value = record.Id.CenterId;
@@ -111,22 +135,25 @@ internal static class ReplicaWrites
         command.Parameters["$payload"].Value = record.ToByteArray();
         command.Parameters["$generation"].Value = generation;
         command.Parameters["$snapshot"].Value = snapshot;
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return RowId(await command.ExecuteScalarAsync(cancellationToken));
     }
 
-    private static async Task<bool> DeleteAsync(SqliteCommand command, RecordDelete delete, long generation, CancellationToken cancellationToken)
+    /// <summary>The tombstone's rowid; null when the row was left as it was.</summary>
+    private static async Task<long?> DeleteAsync(SqliteCommand command, RecordDelete delete, long generation, CancellationToken cancellationToken)
     {
         if (delete.Id is null)
         {
-            return false;
+            return null;
         }
 
         command.Parameters["$center"].Value = delete.Id.CenterId;
         command.Parameters["$local"].Value = delete.Id.LocalId;
         command.Parameters["$version"].Value = (long)Math.Min(delete.Version, long.MaxValue);
         command.Parameters["$generation"].Value = generation;
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        return RowId(await command.ExecuteScalarAsync(cancellationToken));
     }
+
+    private static long? RowId(object? value) => value is null or DBNull ? null : (long)value;
 
     private static SqliteCommand CreateUpsert(WriteScope scope)
     {
