@@ -17,6 +17,8 @@ public static class Rpc
     public static readonly Method<IssueCredentialRequest, IssueCredentialResponse> IssueCredential = Method.From<IssueCredentialRequest, IssueCredentialResponse>(Registry, "IssueCredential");
     public static readonly Method<GetFederationHealthRequest, FederationHealth> GetFederationHealth = Method.From<GetFederationHealthRequest, FederationHealth>(Registry, "GetFederationHealth");
     public static readonly Method<GetNodeStatusRequest, NodeStatus> GetNodeStatus = Method.From<GetNodeStatusRequest, NodeStatus>(Node, "GetNodeStatus");
+    public static readonly Method<SearchRequest, SearchResponse> Search = Method.From<SearchRequest, SearchResponse>(
+        SearchReflection.Descriptor.FindTypeByName<Google.Protobuf.Reflection.ServiceDescriptor>("CatalogSearch"), "Search");
 
     public static GrpcChannel Channel(Uri address) =>
         GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = 64 * 1024 * 1024 });
