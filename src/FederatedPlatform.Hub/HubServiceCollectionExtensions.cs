@@ -72,7 +72,6 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<RequestRateLimiter>();
         services.AddSingleton<PublishStreams>();
         services.AddSingleton<SnapshotGate>();
-        services.AddSingleton<SharedEvents>();
         services.AddSingleton<PublishService>();
         services.AddSingleton<WatchService>();
         services.AddSingleton<ReadService>();

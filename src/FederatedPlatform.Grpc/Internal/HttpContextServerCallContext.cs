@@ -197,8 +197,8 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
         }
     }
 
-    /// <summary>Frames and writes one response message serialized in advance; flushes when asked.</summary>
-    public async ValueTask WriteSerializedMessageAsync(ReadOnlyMemory<byte> message, bool flush, CancellationToken cancellationToken)
+    /// <summary>Writes messages framed in advance, in one write; flushes when asked.</summary>
+    public async ValueTask WriteFramedMessagesAsync(FramedMessages messages, bool flush, CancellationToken cancellationToken)
     {
         _token.ThrowIfCancellationRequested();
         if (!_headersSent)
@@ -207,7 +207,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
         }
         var compression = (WriteOptions?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.NoCompress) ? null : _responseCompression;
         var writer = _http.Response.BodyWriter;
-        MessageCodec.EncodeSerialized(writer, message.Span, compression, _runtime.Options.MaxSendMessageSize);
+        MessageCodec.EncodeFramed(writer, messages, compression, _runtime.Options.MaxSendMessageSize);
         if (flush)
         {
             var result = await writer.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : _token);

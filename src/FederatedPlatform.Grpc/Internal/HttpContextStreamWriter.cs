@@ -15,6 +15,6 @@ internal sealed class HttpContextStreamWriter<T>(HttpContextServerCallContext co
     public Task WriteAsync(T message, CancellationToken cancellationToken) =>
         context.WriteMessageAsync(message, marshaller, Flush, cancellationToken).AsTask();
 
-    public Task WriteSerializedAsync(ReadOnlyMemory<byte> message, CancellationToken cancellationToken) =>
-        context.WriteSerializedMessageAsync(message, Flush, cancellationToken).AsTask();
+    public Task WriteFramedAsync(FramedMessages messages, CancellationToken cancellationToken) =>
+        context.WriteFramedMessagesAsync(messages, Flush, cancellationToken).AsTask();
 }

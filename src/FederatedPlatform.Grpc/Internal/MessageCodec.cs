@@ -94,21 +94,23 @@ internal static class MessageCodec
         }
     }
 
-    /// <summary>Writes one framed message from its serialized bytes, compressed when a provider is given.</summary>
-    public static void EncodeSerialized(IBufferWriter<byte> writer, ReadOnlySpan<byte> message, ICompressionProvider? compression, int maxMessageSize)
+    /// <summary>
+    /// Writes messages framed in advance: copied as one block without compression, else each message compressed
+    /// and framed on its own. The size limit is checked for all of them before anything is written.
+    /// </summary>
+    public static void EncodeFramed(IBufferWriter<byte> writer, FramedMessages messages, ICompressionProvider? compression, int maxMessageSize)
     {
-        if (compression is not null)
+        CheckSendSize(messages.LargestMessage, maxMessageSize);
+        if (compression is null)
         {
-            WriteCompressed(writer, message, compression, maxMessageSize);
+            writer.Write(messages.Bytes);
             return;
         }
 
-        CheckSendSize(message.Length, maxMessageSize);
-        var span = writer.GetSpan(GrpcProtocolConstants.HeaderSize + message.Length);
-        span[0] = 0;
-        BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)message.Length);
-        message.CopyTo(span[GrpcProtocolConstants.HeaderSize..]);
-        writer.Advance(GrpcProtocolConstants.HeaderSize + message.Length);
+        foreach (var message in messages.Messages())
+        {
+            WriteCompressed(writer, message.Span, compression, maxMessageSize);
+        }
     }
 
     private static void WriteCompressed(IBufferWriter<byte> writer, ReadOnlySpan<byte> message, ICompressionProvider compression, int maxMessageSize)

@@ -321,19 +321,11 @@ internal sealed class FeedNotifier(
                 return;
             }
 
+            // Changes dispatched before (an offer overlapping a log read) are not handed out twice.
+            var commit = new LiveCommit(changes.Count > 0 && changes[0].Seq <= _dispatched ? [.. changes.Where(c => c.Seq > _dispatched)] : changes, through);
             foreach (var feed in _live)
             {
-                var written = true;
-                foreach (var change in changes)
-                {
-                    if (change.Seq > _dispatched && !feed.TryWrite(FeedSignal.Of(change)))
-                    {
-                        written = false;
-                        break;
-                    }
-                }
-
-                if (!written || !feed.TryWrite(FeedSignal.CommitEnd(through)))
+                if (!feed.TryWrite(new FeedSignal(commit)))
                 {
                     (overflowed ??= []).Add(feed);
                 }

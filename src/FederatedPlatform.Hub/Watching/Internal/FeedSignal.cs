@@ -1,18 +1,13 @@
-using FederatedPlatform.Catalog.Feed;
-
 namespace FederatedPlatform.Hub.Watching.Internal;
 
 /// <summary>
-/// What the fan-out puts in a watcher's buffer: a change, the end of a commit (every change up to
-/// <see cref="Through"/> has been offered), or — neither — a tick that lets the watcher decide on a bookmark.
+/// What the fan-out puts in a watcher's buffer: a whole commit, or — none — a tick that lets the watcher
+/// decide on a bookmark.
 /// </summary>
-internal readonly record struct FeedSignal(CatalogChange? Change, ulong Through)
+internal readonly record struct FeedSignal(LiveCommit? Commit)
 {
     public static FeedSignal Tick => default;
 
-    public static FeedSignal Of(CatalogChange change) => new(change, 0);
-
-    public static FeedSignal CommitEnd(ulong through) => new(null, through);
-
-    public bool IsTick => Change is null && Through == 0;
+    /// <summary>The room it takes in a watcher's buffer: one per change, and one for a commit without changes or a tick.</summary>
+    public int Weight => Math.Max(1, Commit?.Changes.Count ?? 0);
 }

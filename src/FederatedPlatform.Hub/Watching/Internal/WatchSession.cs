@@ -21,8 +21,8 @@ namespace FederatedPlatform.Hub.Watching.Internal;
 /// switch between modes loses or repeats an event.
 /// <para>
 /// Events are queued and written in bursts, one flush per burst (a snapshot page, a log page, whatever
-/// the live buffer held), and live events are serialised once for every watcher that gets the same
-/// bytes (<see cref="SharedEvents"/>).
+/// the live buffer held). A commit's events are framed together and written as one block; live, the
+/// block is framed once for every watcher of the same <see cref="WatchView"/> (<see cref="LiveCommit"/>).
 /// </para>
 /// </summary>
 internal sealed class WatchSession(
@@ -32,17 +32,19 @@ internal sealed class WatchSession(
     CatalogStore store,
     FeedNotifier notifier,
     SnapshotGate gate,
-    SharedEvents shared,
     HubOptions options,
     TimeProvider time)
 {
     // Bounds one burst: the live buffer is bounded too, but keeps filling while it is drained.
     private const int MaxBurst = 256;
     private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
+    private static readonly Marshaller<WatchEvent> Marshaller = Marshallers.Protobuf(WatchEvent.Parser);
 
     private readonly List<CatalogChange> _commit = [];
-    private readonly List<(WatchEvent? Event, byte[]? Bytes)> _outbox = [];
-    private readonly ISerializedMessageWriter? _serialized = responses as ISerializedMessageWriter;
+    private readonly List<(WatchEvent? Event, FramedMessages? Frames)> _outbox = [];
+    private readonly WatchView _view = WatchView.Of(filter.Hash, call.Principal);
+    private readonly ISerializedMessageWriter _framed = responses as ISerializedMessageWriter
+        ?? throw new InvalidOperationException("Watch writes framed commits: its response stream must be the runtime's (ISerializedMessageWriter).");
     private ulong _position;
     private DateTimeOffset _lastSent;
 
@@ -154,29 +156,21 @@ internal sealed class WatchSession(
     {
         try
         {
-            var reader = live.Reader;
-            while (await reader.WaitToReadAsync(token))
+            while (await live.WaitToReadAsync(token))
             {
-                while (_outbox.Count < MaxBurst && reader.TryRead(out var signal))
+                while (_outbox.Count < MaxBurst && live.TryRead(out var signal))
                 {
-                    if (signal.Change is { } change)
+                    if (signal.Commit is { } commit)
                     {
-                        if (change.Seq > _position)
+                        if (commit.Through > _position)
                         {
-                            _commit.Add(change);
+                            Queue(commit.FramedFor(_view, static (c, session) => session.Frame(c.Changes, c.Through), this));
+                            _position = commit.Through;
                         }
-                    }
-                    else if (signal.Through > _position)
-                    {
-                        QueueCommit(signal.Through);
-                    }
-                    else if (signal.IsTick)
-                    {
-                        await BookmarkIfQuietAsync(token);
                     }
                     else
                     {
-                        _commit.Clear();
+                        await BookmarkIfQuietAsync(token);
                     }
                 }
 
@@ -187,51 +181,45 @@ internal sealed class WatchSession(
         finally
         {
             notifier.Detach(live);
-
-            // A commit cut by the detach is read again, whole, from the log.
-            _commit.Clear();
         }
     }
 
-    /// <summary>
-    /// Queues the events of one commit that concern this watcher and moves the position to its end.
-    /// Each event's cursor resumes right after it; the last one's covers the whole commit.
-    /// </summary>
+    /// <summary>Queues the events of the commit read from the log and moves the position to its end.</summary>
     private void QueueCommit(ulong commitEnd)
     {
-        var events = new List<(CatalogChange Change, FeedEventKind Kind)>(_commit.Count);
-        foreach (var change in _commit)
-        {
-            var kind = change.Classify(filter);
-            if (kind != FeedEventKind.None)
-            {
-                events.Add((change, kind));
-            }
-        }
-
+        Queue(Frame(_commit, commitEnd));
         _commit.Clear();
-        for (var i = 0; i < events.Count; i++)
-        {
-            var (change, kind) = events[i];
-            var key = new SharedEvents.Key(
-                filter.Hash, i == events.Count - 1 ? commitEnd : change.Seq, kind, kind == FeedEventKind.Upsert && call.SeesContact(change.Record));
-            if (_serialized is null)
-            {
-                _outbox.Add((Build(change, key), null));
-            }
-            else
-            {
-                _outbox.Add((null, shared.Get(change, key, k => Build(change, k))));
-            }
-        }
-
         _position = commitEnd;
     }
 
-    private WatchEvent Build(CatalogChange change, SharedEvents.Key key)
+    /// <summary>
+    /// The events of one commit that concern this watcher, framed. Each event's cursor resumes right after
+    /// it; the last one's covers the whole commit.
+    /// </summary>
+    private FramedMessages Frame(IReadOnlyList<CatalogChange> changes, ulong commitEnd)
     {
-        var cursor = Cursor(key.CursorSeq);
-        return key.Kind == FeedEventKind.Upsert ? WatchEvents.Upsert(call.Visible(change.Record), cursor) : WatchEvents.Delete(change, cursor);
+        var last = -1;
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].Classify(filter) != FeedEventKind.None)
+            {
+                last = i;
+            }
+        }
+
+        var frames = new FramedMessages.Builder();
+        for (var i = 0; i <= last; i++)
+        {
+            var change = changes[i];
+            var kind = change.Classify(filter);
+            if (kind != FeedEventKind.None)
+            {
+                var cursor = Cursor(i == last ? commitEnd : change.Seq);
+                frames.Add(kind == FeedEventKind.Upsert ? WatchEvents.Upsert(call.Visible(change.Record), cursor) : WatchEvents.Delete(change, cursor), Marshaller);
+            }
+        }
+
+        return frames.Build();
     }
 
     private async Task BookmarkIfQuietAsync(CancellationToken token)
@@ -244,6 +232,14 @@ internal sealed class WatchSession(
     }
 
     private void Queue(WatchEvent watchEvent) => _outbox.Add((watchEvent, null));
+
+    private void Queue(FramedMessages frames)
+    {
+        if (frames.Count > 0)
+        {
+            _outbox.Add((null, frames));
+        }
+    }
 
     /// <summary>Writes the queued events, flushing once after the last.</summary>
     private async Task FlushAsync(CancellationToken token)
@@ -258,10 +254,10 @@ internal sealed class WatchSession(
             for (var i = 0; i < _outbox.Count; i++)
             {
                 responses.WriteOptions = i < _outbox.Count - 1 ? Buffered : null;
-                var (watchEvent, bytes) = _outbox[i];
-                if (bytes is not null)
+                var (watchEvent, frames) = _outbox[i];
+                if (frames is not null)
                 {
-                    await _serialized!.WriteSerializedAsync(bytes, token);
+                    await _framed.WriteFramedAsync(frames, token);
                 }
                 else
                 {
