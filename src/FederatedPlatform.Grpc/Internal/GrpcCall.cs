@@ -18,6 +18,8 @@ internal sealed class GrpcCall<TRequest, TResponse>
     // Timers longer than this cannot be armed; such deadlines are as good as none locally.
     private static readonly TimeSpan MaxTimerDelay = TimeSpan.FromDays(49);
 
+    private static readonly StreamPipeReaderOptions ResponseReaderOptions = new(bufferSize: 16 * 1024, useZeroByteReads: true);
+
     private readonly GrpcChannel _channel;
     private readonly Method<TRequest, TResponse> _method;
     private readonly CallOptions _options;
@@ -180,7 +182,9 @@ internal sealed class GrpcCall<TRequest, TResponse>
                 return;
             }
             _headers.TrySetResult(headers);
-            _reader = PipeReader.Create(await response.Content.ReadAsStreamAsync(_cts.Token));
+            // Reads of up to one HTTP/2 DATA frame (16 KiB by default) take bursts of small messages at once;
+            // zero-byte reads keep an idle stream from holding a buffer while it waits.
+            _reader = PipeReader.Create(await response.Content.ReadAsStreamAsync(_cts.Token), ResponseReaderOptions);
         }
         catch (Exception ex)
         {
@@ -248,15 +252,24 @@ internal sealed class GrpcCall<TRequest, TResponse>
     public async ValueTask<TResponse?> ReadMessageAsync(CancellationToken cancellationToken)
     {
         await _responseStarted;
-        using var registration = cancellationToken.CanBeCanceled
-            ? cancellationToken.Register(static s => ((GrpcCall<TRequest, TResponse>)s!).Cancel("Call canceled by the client."), this)
-            : default;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            Cancel("Call canceled by the client.");
+        }
         while (!IsFinished)
         {
             ReadResult result;
             try
             {
-                result = await _reader!.ReadAsync(_cts.Token);
+                // Messages already buffered are taken without waiting, so the caller's token is only
+                // registered for reads that wait (a stream read in bursts costs one registration per burst).
+                if (!_reader!.TryRead(out result))
+                {
+                    using var registration = cancellationToken.CanBeCanceled
+                        ? cancellationToken.Register(static s => ((GrpcCall<TRequest, TResponse>)s!).Cancel("Call canceled by the client."), this)
+                        : default;
+                    result = await _reader.ReadAsync(_cts.Token);
+                }
             }
             catch (Exception ex)
             {
