@@ -9,7 +9,8 @@ namespace FederatedPlatform.Bench.Federation;
 /// <c>fanout</c>: the hub in a child process; W Watch streams (no cursor, no filter: empty snapshot, then
 /// live) spread over several channels from this process; one center publishing at a steady rate. Each
 /// change's send time (taken right before the publisher writes it) is compared with its arrival at every
-/// watcher. Every watcher must receive every change exactly once, and nothing but those upserts.
+/// watcher. Every watcher must receive every change exactly once, in order, and nothing but those upserts.
+/// Watchers decode only each event's kind and change index (<see cref="WatchEventProbe"/>), not the records.
 /// </summary>
 public static class FanoutBenchmark
 {
@@ -121,13 +122,15 @@ public static class FanoutBenchmark
             $"CPU used: hub {hubCpu:0.0} s ({hubCpu / wall:0.00} cores), this process (watchers + publisher) {benchCpu:0.0} s ({benchCpu / wall:0.00} cores); load average {LoadAverage.Read()}");
         var complete = states.Count(s => s.Received == total);
         var duplicates = states.Sum(s => s.Duplicates);
+        var outOfOrder = states.Sum(s => s.OutOfOrder);
         var unexpected = states.Sum(s => s.Unexpected);
         var failed = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!.Message).Distinct().Take(3).ToList();
         Console.WriteLine($"  published {published.AppliedSeq:N0} changes in {publishSeconds:0.0} s ({published.AppliedSeq / publishSeconds:N0}/s, {published.Acks:N0} acks); " +
             $"all watchers done {drainSeconds:0.0} s after the last ack");
-        Console.WriteLine($"  delivery: {complete} of {watchers} watchers received all {total:N0} changes; {duplicates} duplicates; {unexpected} unexpected events" +
+        Console.WriteLine($"  delivery: {complete} of {watchers} watchers received all {total:N0} changes; {duplicates} duplicates; {outOfOrder} out of order; {unexpected} unexpected events " +
+            "(watchers decode each event's kind and the change index in its record id, and skip the rest)" +
             (failed.Count > 0 ? "; errors: " + string.Join(" | ", failed) : string.Empty));
-        if (!finished || complete != watchers || duplicates != 0 || unexpected != 0)
+        if (!finished || complete != watchers || duplicates != 0 || outOfOrder != 0 || unexpected != 0)
         {
             throw new InvalidOperationException("fan-out incomplete: no latency figure is printed for a run that lost, repeated or added events");
         }
@@ -139,32 +142,38 @@ public static class FanoutBenchmark
 
     private static async Task WatchAsync(CallInvoker invoker, string token, WatcherState state, long[] sentAt, int warmupChanges, LatencyHistogram histogram, CancellationToken cancellationToken)
     {
-        using var call = invoker.AsyncServerStreamingCall(Rpc.Watch, new CallOptions(Rpc.Bearer(token), cancellationToken: cancellationToken), new WatchRequest());
+        using var call = invoker.AsyncServerStreamingCall(WatchEventProbe.Watch, new CallOptions(Rpc.Bearer(token), cancellationToken: cancellationToken), new WatchRequest());
         var stream = call.ResponseStream;
         while (await stream.MoveNext(cancellationToken))
         {
             var now = Stopwatch.GetTimestamp();
             var e = stream.Current;
-            switch (e.KindCase)
+            switch (e.Kind)
             {
                 case WatchEvent.KindOneofCase.SnapshotComplete when !state.Ready.Task.IsCompleted:
                     state.Ready.TrySetResult();
                     break;
                 case WatchEvent.KindOneofCase.Upsert when state.Ready.Task.IsCompleted:
-                    var i = int.Parse(e.Upsert.Record.Id.LocalId.AsSpan(2), CultureInfo.InvariantCulture);
-                    if (state.Seen[i])
+                    // One publisher: change i is catalog change i + 1, so in order means exactly i == Received.
+                    var i = e.Index;
+                    if (i < state.Received)
                     {
                         state.Duplicates++;
                         break;
                     }
 
-                    state.Seen[i] = true;
+                    if (i > state.Received)
+                    {
+                        state.OutOfOrder++;
+                        break;
+                    }
+
                     if (i >= warmupChanges)
                     {
                         histogram.Record(now - Volatile.Read(ref sentAt[i]));
                     }
 
-                    if (++state.Received == state.Seen.Length)
+                    if (++state.Received == state.Total)
                     {
                         state.Done.TrySetResult();
                     }
@@ -181,11 +190,13 @@ public static class FanoutBenchmark
 
     private sealed class WatcherState(int total)
     {
-        public bool[] Seen { get; } = new bool[total];
+        public int Total { get; } = total;
 
         public int Received { get; set; }
 
         public int Duplicates { get; set; }
+
+        public int OutOfOrder { get; set; }
 
         public int Unexpected { get; set; }
 
