@@ -76,10 +76,11 @@ public sealed class HubOptions
     public int SnapshotPageSize { get; set; } = 256;
 
     /// <summary>
-    /// Catalog changes buffered per live watcher. A watcher whose buffer fills is detached and served
-    /// from the durable change log until it catches up, so this bounds the hub's memory per watcher. Default 1024.
+    /// How far, in catalog changes, a live watcher may fall behind the newest commit. The hub keeps that many
+    /// recent changes once, for all watchers; a watcher further behind is detached and served from the durable
+    /// change log until it is within reach again, so slow watchers do not grow the hub's memory. Default 4096.
     /// </summary>
-    public int WatcherBufferSize { get; set; } = 1024;
+    public int WatcherBufferSize { get; set; } = 4096;
 
     /// <summary>Matching changes read per change-log page for a watcher that catches up. Default 512.</summary>
     public int FeedPageSize { get; set; } = 512;

@@ -40,7 +40,9 @@ public abstract class WatchFanOutTests(ITestStore store)
         var overflowed = await detached.Task.WithTimeout();
 
         Assert.Equal(Enumerable.Range(1, Changes).Select(i => $"r{i:D5}"), fastEvents.Select(e => e.Upsert.Record.Id.LocalId));
-        Assert.True(overflowed.Buffered <= BufferSize);
+        Assert.True(overflowed.Detached);
+        // The hub keeps one window of recent commits for all watchers, bounded in changes (a single commit may exceed it).
+        Assert.True(notifier.RetainedChanges <= BufferSize || notifier.RetainedCommits == 1, $"{notifier.RetainedChanges} changes in {notifier.RetainedCommits} commits retained");
         // The stalled watcher is off the live path. (A commit can carry more changes than the buffer holds, so
         // the fast watcher may be sent to the log for a while too; it still got everything, in order, above.)
         Assert.True(notifier.LiveCount <= 1, $"{notifier.LiveCount} watchers still live");
@@ -48,6 +50,59 @@ public abstract class WatchFanOutTests(ITestStore store)
         // Reading again, the slow watcher gets every change once, in order, from the durable log.
         var slowEvents = await slow.ReadChangesAsync(Changes);
         Assert.Equal(fastEvents.Select(e => e.Cursor), slowEvents.Select(e => e.Cursor));
+    }
+
+    [Fact]
+    public async Task FanOut_AttachAtACommitInsideTheWindow_ReadsTheFollowingCommitsInOrderUntilTheWindowPassesIt()
+    {
+        const int Window = 4;
+        await using var hub = await TestHub.StartAsync(store, o => o.WatcherBufferSize = Window);
+        var center = await hub.AddCenterAsync(Center);
+        var notifier = hub.Service<FeedNotifier>();
+        using var publish = center.Publish();
+        await publish.OpenAsync(Center, 1);
+        var ends = new List<ulong>();
+        for (ulong seq = 1; seq <= 3; seq++)
+        {
+            ends.Add(await PublishOneCommitAsync(hub, publish, seq));
+        }
+
+        var feed = new LiveFeed();
+        Assert.True(notifier.TryAttach(feed, ends[0], atHead: false));
+        var read = new List<ulong>();
+        while (notifier.TryRead(feed, out var commit))
+        {
+            read.Add(commit.Through);
+        }
+
+        Assert.Equal(ends.Skip(1), read);
+
+        // The feed reads no further while more than the window is committed: the fan-out detaches it, and
+        // its position is no longer in the window.
+        for (ulong seq = 4; seq <= 4 + Window; seq++)
+        {
+            ends.Add(await PublishOneCommitAsync(hub, publish, seq));
+        }
+
+        await WaitUntilAsync(() => feed.Detached);
+        Assert.False(notifier.TryRead(feed, out _));
+        Assert.False(notifier.TryAttach(new LiveFeed(), ends[2], atHead: false));
+        Assert.Equal(Window, notifier.RetainedChanges);
+        var last = new LiveFeed();
+        Assert.True(notifier.TryAttach(last, ends[^2], atHead: false));
+        Assert.True(notifier.TryRead(last, out var newest));
+        Assert.Equal(ends[^1], newest.Through);
+        notifier.Detach(last);
+    }
+
+    /// <summary>Publishes one change, waits for its ack and for the fan-out to dispatch it; returns the commit's end.</summary>
+    private static async Task<ulong> PublishOneCommitAsync(TestHub hub, PublishCall publish, ulong seq)
+    {
+        await publish.ChangeAsync(seq, TestRecords.Achievement(Center, $"w{seq}"));
+        await publish.ReadUntilAckAsync(seq);
+        var head = (await hub.Store.Feed.GetPositionAsync(CancellationToken.None)).HeadSeq;
+        await WaitUntilAsync(() => hub.Service<FeedNotifier>().DispatchedThrough >= head);
+        return head;
     }
 
     [Fact]

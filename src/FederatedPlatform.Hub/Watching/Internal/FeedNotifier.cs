@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using FederatedPlatform.Catalog;
 using FederatedPlatform.Catalog.Feed;
@@ -10,8 +11,13 @@ using Microsoft.Extensions.Options;
 namespace FederatedPlatform.Hub.Watching.Internal;
 
 /// <summary>
-/// The fan-out: one loop, woken by every commit (<see cref="Offer"/>) and by a poll tick, hands the
-/// committed changes in catalog order to every live watcher's bounded buffer, never waiting on any.
+/// The fan-out: one loop, woken by every commit (<see cref="Offer"/>) and by a poll tick, appends the
+/// committed changes in catalog order, one <see cref="LiveCommit"/> per commit, to a window of recent
+/// commits shared by every live watcher, and wakes them; it never waits on any. Each watcher reads the
+/// window at its own pace (<see cref="LiveFeed.Next"/>). The window keeps the newest commits up to
+/// <see cref="HubOptions.WatcherBufferSize"/> changes (at least one commit): a watcher it moves past is
+/// detached and reads the durable log, and one reading the log attaches again as soon as its position is
+/// inside the window, so the hub's memory is bounded however many watchers fall behind.
 /// <para>
 /// Commits made through other hub instances sharing a PostgreSQL catalog arrive as <see cref="Wake"/>
 /// (see <see cref="CommitListener"/>) and are read from the log like any missed offer.
@@ -37,18 +43,48 @@ internal sealed class FeedNotifier(
     private readonly HubOptions _options = options.Value;
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly LiveCommit?[] _window = new LiveCommit?[options.Value.WatcherBufferSize + 1];
     private LiveFeed[] _live = [];
+    private TaskCompletionSource _wake = NewWake();
+    private long _appended;
+    private long _oldest;
+    private int _retained;
+    private ulong _windowFrom;
     private ulong _dispatched;
     private long _known;
     private bool _started;
     private ITimer? _timer;
     private Task _loop = Task.CompletedTask;
 
-    /// <summary>Raised (on the fan-out loop) when a watcher is detached because its buffer was full.</summary>
+    /// <summary>Raised (on the fan-out loop) when a watcher is detached because the window moved past it.</summary>
     internal event Action<LiveFeed>? Detached;
 
     /// <summary>Watchers currently fed live.</summary>
     public int LiveCount => Volatile.Read(ref _live).Length;
+
+    /// <summary>Changes (commits without changes count one) in the window of recent commits.</summary>
+    public int RetainedChanges
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _retained;
+            }
+        }
+    }
+
+    /// <summary>Commits in the window of recent commits.</summary>
+    public long RetainedCommits
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _appended - _oldest;
+            }
+        }
+    }
 
     /// <summary>The catalog position dispatched to live watchers so far.</summary>
     public ulong DispatchedThrough
@@ -93,21 +129,90 @@ internal sealed class FeedNotifier(
     }
 
     /// <summary>
-    /// Feeds <paramref name="feed"/> live from the next commit, if the watcher has read the log at least
-    /// as far as the fan-out has dispatched (<paramref name="position"/>); false means read on.
+    /// Feeds <paramref name="feed"/> live from <paramref name="position"/>, the end of the last commit the
+    /// watcher delivered, when the window holds every commit after it; or, with <paramref name="atHead"/> (the
+    /// position is the log's head), when the watcher has read at least as far as the fan-out has dispatched.
+    /// False means read on from the log.
     /// </summary>
-    public bool TryAttach(LiveFeed feed, ulong position)
+    public bool TryAttach(LiveFeed feed, ulong position, bool atHead)
     {
         lock (_lock)
         {
-            if (!_started || position < _dispatched)
+            if (!_started || !TryFindNext(position, atHead, out var next))
             {
                 return false;
             }
 
+            feed.Next = next;
             _live = [.. _live, feed];
             return true;
         }
+    }
+
+    /// <summary>The index of the first commit after <paramref name="position"/>, when the window holds all of them.</summary>
+    private bool TryFindNext(ulong position, bool atHead, out long next)
+    {
+        next = _appended;
+        if (position == _dispatched || (atHead && position > _dispatched))
+        {
+            return true;
+        }
+
+        // The watcher skips no part of a commit, so the position must be the end of one in the window.
+        for (var i = _appended - 1; i >= _oldest; i--)
+        {
+            var through = _window[i % _window.Length]!.Through;
+            if (through == position)
+            {
+                next = i + 1;
+                return true;
+            }
+
+            if (through < position)
+            {
+                return false;
+            }
+        }
+
+        next = _oldest;
+        return position == _windowFrom;
+    }
+
+    /// <summary>
+    /// Takes the next commit for <paramref name="feed"/> from the window. False when there is none yet, or
+    /// when the window has moved past the watcher (it is then detached).
+    /// </summary>
+    public bool TryRead(LiveFeed feed, [NotNullWhen(true)] out LiveCommit? commit)
+    {
+        var next = feed.Next;
+        commit = null;
+        if (next >= Volatile.Read(ref _appended) || feed.Detached)
+        {
+            return false;
+        }
+
+        commit = Volatile.Read(ref _window[next % _window.Length]);
+        if (commit is null || commit.Index != next)
+        {
+            // Evicted (or its slot already reused) while the watcher was behind.
+            commit = null;
+            feed.Detach();
+            return false;
+        }
+
+        feed.Next = next + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// Completes when there may be something for <paramref name="feed"/> to do: a commit after its position,
+    /// a detach, or a poll tick (time for a bookmark).
+    /// </summary>
+    public Task WaitAsync(LiveFeed feed, CancellationToken cancellationToken)
+    {
+        // Read before the check: a commit appended after the check completes this very wake.
+        var wake = Volatile.Read(ref _wake);
+        return feed.Next < Volatile.Read(ref _appended) || feed.Detached ? Task.CompletedTask : wake.Task.WaitAsync(cancellationToken);
     }
 
     /// <summary>Stops feeding <paramref name="feed"/> (the watcher ended or was detached).</summary>
@@ -118,7 +223,7 @@ internal sealed class FeedNotifier(
             if (Array.IndexOf(_live, feed) >= 0)
             {
                 _live = [.. _live.Where(f => f != feed)];
-                feed.Complete();
+                feed.Detach();
             }
         }
     }
@@ -129,6 +234,7 @@ internal sealed class FeedNotifier(
         lock (_lock)
         {
             _dispatched = position.HeadSeq;
+            _windowFrom = position.HeadSeq;
             _known = (long)position.HeadSeq;
             _started = true;
         }
@@ -151,15 +257,7 @@ internal sealed class FeedNotifier(
         await _stop.CancelAsync();
         _inputs.Writer.TryComplete();
         await _loop;
-        lock (_lock)
-        {
-            foreach (var feed in _live)
-            {
-                feed.Complete();
-            }
-
-            _live = [];
-        }
+        DetachAll();
     }
 
     public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -245,7 +343,7 @@ internal sealed class FeedNotifier(
 
         if (tick)
         {
-            Broadcast(FeedSignal.Tick);
+            WakeAll();
         }
     }
 
@@ -290,7 +388,9 @@ internal sealed class FeedNotifier(
                 lock (_lock)
                 {
                     DetachAllLocked();
+                    EmptyWindowLocked();
                     _dispatched = head;
+                    _windowFrom = head;
                 }
 
                 continue;
@@ -322,26 +422,40 @@ internal sealed class FeedNotifier(
             }
 
             // Changes dispatched before (an offer overlapping a log read) are not handed out twice.
-            var commit = new LiveCommit(changes.Count > 0 && changes[0].Seq <= _dispatched ? [.. changes.Where(c => c.Seq > _dispatched)] : changes, through);
+            var commit = new LiveCommit(_appended, changes.Count > 0 && changes[0].Seq <= _dispatched ? [.. changes.Where(c => c.Seq > _dispatched)] : changes, through);
+            Volatile.Write(ref _window[_appended % _window.Length], commit);
+            _retained += Weight(commit);
+            Volatile.Write(ref _appended, _appended + 1);
+            _dispatched = through;
+            while (_retained > _options.WatcherBufferSize && _appended - _oldest > 1)
+            {
+                var slot = _oldest % _window.Length;
+                var evicted = _window[slot]!;
+                _retained -= Weight(evicted);
+                _windowFrom = evicted.Through;
+                Volatile.Write(ref _window[slot], null);
+                _oldest++;
+            }
+
             foreach (var feed in _live)
             {
-                if (!feed.TryWrite(new FeedSignal(commit)))
+                if (feed.Next < _oldest)
                 {
                     (overflowed ??= []).Add(feed);
                 }
             }
 
-            _dispatched = through;
             if (overflowed is not null)
             {
                 _live = [.. _live.Except(overflowed)];
                 foreach (var feed in overflowed)
                 {
-                    feed.Complete();
+                    feed.Detach();
                 }
             }
         }
 
+        WakeAll();
         if (overflowed is not null)
         {
             foreach (var feed in overflowed)
@@ -352,16 +466,13 @@ internal sealed class FeedNotifier(
         }
     }
 
-    private void Broadcast(FeedSignal signal)
-    {
-        lock (_lock)
-        {
-            foreach (var feed in _live)
-            {
-                feed.TryWrite(signal);
-            }
-        }
-    }
+    /// <summary>The room a commit takes in the window: one per change, and one for a commit without changes.</summary>
+    private static int Weight(LiveCommit commit) => Math.Max(1, commit.Changes.Count);
+
+    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Wakes every waiting watcher: a commit was appended, watchers were detached, or a tick.</summary>
+    private void WakeAll() => Interlocked.Exchange(ref _wake, NewWake()).TrySetResult();
 
     private void DetachAll()
     {
@@ -371,14 +482,25 @@ internal sealed class FeedNotifier(
         }
     }
 
+    private void EmptyWindowLocked()
+    {
+        for (; _oldest < _appended; _oldest++)
+        {
+            Volatile.Write(ref _window[_oldest % _window.Length], null);
+        }
+
+        _retained = 0;
+    }
+
     private void DetachAllLocked()
     {
         foreach (var feed in _live)
         {
-            feed.Complete();
+            feed.Detach();
         }
 
         _live = [];
+        WakeAll();
     }
 
     private void RaiseKnown(ulong seq)

@@ -10,9 +10,12 @@ namespace FederatedPlatform.Hub.Watching.Internal;
 /// view, and the same bytes are written to every other watcher of that view: with a thousand watchers of
 /// one filter, a commit costs each of them a lookup and a copy. The frames live as long as the commit.
 /// </summary>
-internal sealed class LiveCommit(IReadOnlyList<CatalogChange> changes, ulong through)
+internal sealed class LiveCommit(long index, IReadOnlyList<CatalogChange> changes, ulong through)
 {
     private readonly ConcurrentDictionary<WatchView, FramedMessages> _framed = new();
+
+    /// <summary>Its place in the fan-out's sequence of dispatched commits (0, 1, 2, ...).</summary>
+    public long Index { get; } = index;
 
     public IReadOnlyList<CatalogChange> Changes { get; } = changes;
 

@@ -1,51 +1,25 @@
-using System.Threading.Channels;
-
 namespace FederatedPlatform.Hub.Watching.Internal;
 
 /// <summary>
-/// A watcher's live buffer: written only by the fan-out loop, read only by the watcher, bounded by the
-/// changes it holds (<see cref="FeedSignal.Weight"/>). The fan-out never waits on it: a signal that does
-/// not fit is refused, and a refused commit detaches the watcher, which completes the buffer and sends the
-/// watcher back to the durable log. The commits themselves are shared by all watchers.
+/// A live watcher's place in the fan-out's shared window of recent commits (<see cref="FeedNotifier"/>):
+/// the index of the next commit it will read. Holding nothing but that, a watcher costs the hub the same
+/// memory however far behind it is; once the window has moved past <see cref="Next"/>, the fan-out detaches
+/// it and it goes back to the durable log.
 /// </summary>
-internal sealed class LiveFeed(int capacity)
+internal sealed class LiveFeed
 {
-    private readonly Channel<FeedSignal> _channel = Channel.CreateUnbounded<FeedSignal>(new UnboundedChannelOptions
+    private long _next;
+    private volatile bool _detached;
+
+    /// <summary>The index of the next commit this watcher reads; only the watcher moves it (and attach sets it).</summary>
+    public long Next
     {
-        SingleReader = true,
-        SingleWriter = true,
-        AllowSynchronousContinuations = false,
-    });
-
-    private int _buffered;
-
-    /// <summary>Changes waiting in the buffer (at most the capacity).</summary>
-    public int Buffered => Volatile.Read(ref _buffered);
-
-    public bool TryWrite(FeedSignal signal)
-    {
-        var weight = signal.Weight;
-        if (Interlocked.Add(ref _buffered, weight) > capacity || !_channel.Writer.TryWrite(signal))
-        {
-            Interlocked.Add(ref _buffered, -weight);
-            return false;
-        }
-
-        return true;
+        get => Volatile.Read(ref _next);
+        set => Volatile.Write(ref _next, value);
     }
 
-    public ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken) => _channel.Reader.WaitToReadAsync(cancellationToken);
+    /// <summary>Set when the watcher is no longer fed live (fell out of the window, or the hub is stopping).</summary>
+    public bool Detached => _detached;
 
-    public bool TryRead(out FeedSignal signal)
-    {
-        if (!_channel.Reader.TryRead(out signal))
-        {
-            return false;
-        }
-
-        Interlocked.Add(ref _buffered, -signal.Weight);
-        return true;
-    }
-
-    public void Complete() => _channel.Writer.TryComplete();
+    public void Detach() => _detached = true;
 }

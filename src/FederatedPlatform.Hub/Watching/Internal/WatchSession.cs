@@ -107,11 +107,17 @@ internal sealed class WatchSession(
         await FlushAsync(token);
     }
 
-    /// <summary>Reads the log from the position until at its head and attached to the fan-out.</summary>
+    /// <summary>Reads the log from the position until the fan-out's window of recent commits covers it (or at the head).</summary>
     private async Task<LiveFeed> CatchUpAsync(CancellationToken token)
     {
         while (true)
         {
+            var live = new LiveFeed();
+            if (notifier.TryAttach(live, _position, atHead: false))
+            {
+                return live;
+            }
+
             FeedPage page;
             try
             {
@@ -140,42 +146,39 @@ internal sealed class WatchSession(
             await FlushAsync(token);
             _position = Math.Max(_position, page.Through);
             await BookmarkIfQuietAsync(token);
-            if (page.AtHead)
+            if (page.AtHead && notifier.TryAttach(live, _position, atHead: true))
             {
-                var live = new LiveFeed(options.WatcherBufferSize);
-                if (notifier.TryAttach(live, _position))
-                {
-                    return live;
-                }
+                return live;
             }
         }
     }
 
-    /// <summary>Delivers live commits until detached.</summary>
+    /// <summary>Delivers live commits from the fan-out's window until detached.</summary>
     private async Task FollowAsync(LiveFeed live, CancellationToken token)
     {
         try
         {
-            while (await live.WaitToReadAsync(token))
+            while (!live.Detached)
             {
-                while (_outbox.Count < MaxBurst && live.TryRead(out var signal))
+                while (_outbox.Count < MaxBurst && notifier.TryRead(live, out var commit))
                 {
-                    if (signal.Commit is { } commit)
+                    if (commit.Through > _position)
                     {
-                        if (commit.Through > _position)
-                        {
-                            Queue(commit.FramedFor(_view, static (c, session) => session.Frame(c.Changes, c.Through), this));
-                            _position = commit.Through;
-                        }
-                    }
-                    else
-                    {
-                        await BookmarkIfQuietAsync(token);
+                        Queue(commit.FramedFor(_view, static (c, session) => session.Frame(c.Changes, c.Through), this));
+                        _position = commit.Through;
                     }
                 }
 
-                // Everything the buffer held goes out in one flush.
-                await FlushAsync(token);
+                if (_outbox.Count > 0)
+                {
+                    // Everything read since the last write goes out in one flush.
+                    await FlushAsync(token);
+                }
+                else
+                {
+                    await BookmarkIfQuietAsync(token);
+                    await notifier.WaitAsync(live, token);
+                }
             }
         }
         finally
