@@ -27,6 +27,9 @@ public sealed class BenchArgs
 
     public string? String(string key) => Get(key);
 
+    /// <summary>A switch: <c>--key</c> alone (or <c>--key true</c>).</summary>
+    public bool Flag(string key) => Get(key) is { } v && bool.Parse(v);
+
     /// <summary>Call after reading every option.</summary>
     public void EnsureAllUsed()
     {

@@ -23,7 +23,8 @@ public static class CatchupBenchmark
         var perCenter = records / nodes;
         var expected = (ulong)(perCenter * nodes);
 
-        await using var hub = await InProcessHub.StartAsync(dir, batch);
+        // Matchmaking off: its backlog after a million-record fill would compete with the node for the CPU.
+        await using var hub = await InProcessHub.StartAsync(dir, batch, matchmaking: false);
         Console.WriteLine($"catch-up: filling the hub with {expected:N0} records ({nodes} centers over Publish) ...");
         var fill = await HubIngestBenchmark.PublishAsync(hub, nodes, perCenter, window);
         Console.WriteLine($"  filled in {fill.Elapsed.TotalSeconds:0.0} s ({fill.ChangesPerSecond:N0} changes/s, all acked)");

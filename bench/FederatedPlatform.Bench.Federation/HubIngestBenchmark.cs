@@ -70,10 +70,10 @@ public static class HubIngestBenchmark
     }
 
     /// <summary>A fresh hub in <paramref name="directory"/>, the publish run, the hub stopped, then its catalog counted.</summary>
-    public static async Task<IngestResult> RunAsync(string directory, int centers, int changesPerCenter, int batch, int window)
+    public static async Task<IngestResult> RunAsync(string directory, int centers, int changesPerCenter, int batch, int window, bool matchmaking)
     {
         (double Rate, TimeSpan Elapsed, int Acks) run;
-        await using (var hub = await InProcessHub.StartAsync(directory, batch))
+        await using (var hub = await InProcessHub.StartAsync(directory, batch, matchmaking: matchmaking))
         {
             run = await PublishAsync(hub, centers, changesPerCenter, window);
         }

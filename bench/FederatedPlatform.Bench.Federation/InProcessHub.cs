@@ -10,10 +10,11 @@ public static class InProcessHub
     /// <param name="publishBatchSize">Hub:PublishBatchSize.</param>
     /// <param name="postgres">A PostgreSQL catalog instead of the SQLite file; several hubs may share it.</param>
     /// <param name="operatorTokenPath">Where the operator token is (or is written): the first instance's, for the others.</param>
-    public static Task<HubHost> StartAsync(string directory, int publishBatchSize, string? postgres = null, string? operatorTokenPath = null) =>
-        HubHost.StartAsync(Builder(directory, publishBatchSize, postgres, operatorTokenPath));
+    /// <param name="matchmaking">Hub:Matchmaking: off where the measurement is ingest or replication, not the suggestions the hub computes behind them.</param>
+    public static Task<HubHost> StartAsync(string directory, int publishBatchSize, string? postgres = null, string? operatorTokenPath = null, bool matchmaking = true) =>
+        HubHost.StartAsync(Builder(directory, publishBatchSize, postgres, operatorTokenPath, matchmaking));
 
-    private static Microsoft.AspNetCore.Builder.WebApplicationBuilder Builder(string directory, int publishBatchSize, string? postgres, string? operatorTokenPath)
+    private static Microsoft.AspNetCore.Builder.WebApplicationBuilder Builder(string directory, int publishBatchSize, string? postgres, string? operatorTokenPath, bool matchmaking)
     {
         var builder = HubHost.CreateBuilder([], o =>
         {
@@ -22,6 +23,7 @@ public static class InProcessHub
             o.OperatorTokenPath = operatorTokenPath ?? Path.Combine(directory, "operator.token");
             o.Port = 0;
             o.PublishBatchSize = publishBatchSize;
+            o.Matchmaking = matchmaking;
         });
         // The first-start notice about the operator token is expected here; real problems still show.
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft", LogLevel.Error).AddFilter("FederatedPlatform.Hub.Internal.HubCatalog", LogLevel.Error);

@@ -13,6 +13,7 @@ public static class IngestCommand
         var total = options.Int("changes", 1_000_000);
         var batch = options.Int("batch", 500);
         var window = options.Int("window", 2000);
+        var matchmaking = options.Flag("matchmaking");
         options.EnsureAllUsed();
         var perCenter = total / nodes;
         Console.WriteLine($"ingest: {nodes} centers x {perCenter:N0} changes, hub batches up to {batch}, publish window {window}, durable commits (WAL, synchronous=FULL)");
@@ -20,8 +21,8 @@ public static class IngestCommand
         if (storageLine)
         {
             var hubDir = Directory.CreateDirectory(Path.Combine(dir, "grpc")).FullName;
-            var grpc = await HubIngestBenchmark.RunAsync(hubDir, nodes, perCenter, batch, window);
-            Console.WriteLine($"  hub over gRPC Publish ({nodes} streams, all acked):  {grpc.ChangesPerSecond,10:N0} changes/s   {grpc.Elapsed.TotalSeconds:0.0} s, {grpc.Acks:N0} acks ({(double)nodes * perCenter / grpc.Acks:0} changes/commit)   rows {grpc.Rows}");
+            var grpc = await HubIngestBenchmark.RunAsync(hubDir, nodes, perCenter, batch, window, matchmaking);
+            Console.WriteLine($"  hub over gRPC Publish ({nodes} streams, all acked, matchmaking {(matchmaking ? "on" : "off")}):  {grpc.ChangesPerSecond,10:N0} changes/s   {grpc.Elapsed.TotalSeconds:0.0} s, {grpc.Acks:N0} acks ({(double)nodes * perCenter / grpc.Acks:0} changes/commit)   rows {grpc.Rows}");
             File.Delete(Path.Combine(hubDir, "hub.db"));
             var raw = await RawLineAsync(dir, nodes, perCenter, batch);
             Console.WriteLine($"  => hub over gRPC / raw SQLite: {grpc.ChangesPerSecond / raw:0.00}x (target >= 0.5x and >= 50,000 changes/s)");

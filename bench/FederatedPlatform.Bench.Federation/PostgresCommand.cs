@@ -31,7 +31,7 @@ public static class PostgresCommand
             $"PostgreSQL at {new NpgsqlConnectionStringBuilder(server).Host}:{new NpgsqlConnectionStringBuilder(server).Port}");
 
         var sqlite = Directory.CreateDirectory(Path.Combine(dir, "sqlite")).FullName;
-        var lite = await HubIngestBenchmark.RunAsync(sqlite, nodes, perCenter, batch, window);
+        var lite = await HubIngestBenchmark.RunAsync(sqlite, nodes, perCenter, batch, window, matchmaking: true);
         Console.WriteLine($"  ingest SQLite, 1 hub:                {lite.ChangesPerSecond,10:N0} changes/s   {lite.Elapsed.TotalSeconds:0.0} s, rows {lite.Rows}");
         var one = await WithDatabaseAsync(server, db => IngestAsync(dir, db, 1, nodes, perCenter, batch, window));
         Console.WriteLine($"  ingest PostgreSQL, 1 hub instance:   {one,10:N0} changes/s   ({one / lite.ChangesPerSecond:0.00}x SQLite)");

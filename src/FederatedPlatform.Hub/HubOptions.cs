@@ -106,6 +106,14 @@ public sealed class HubOptions
     /// <summary>How often the retention pass runs. Default 1 hour.</summary>
     public TimeSpan CompactionInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// Whether this instance computes matchmaking suggestions (the background loop that follows the change
+    /// log). Default true. With false the Matchmaking service still serves what is stored: the suggestions
+    /// another instance on the same PostgreSQL catalog computes, or, alone, those computed before; a hub
+    /// that only ingests and fans out can leave the CPU to that.
+    /// </summary>
+    public bool Matchmaking { get; set; } = true;
+
     /// <summary>Most published changes applied in one transaction (and covered by one ack). Default 500.</summary>
     public int PublishBatchSize { get; set; } = 500;
 

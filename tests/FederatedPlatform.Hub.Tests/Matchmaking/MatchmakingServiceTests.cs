@@ -1,5 +1,6 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
+using FederatedPlatform.Hub.Matchmaking.Internal;
 using FederatedPlatform.Hub.Tests.Support;
 
 namespace FederatedPlatform.Hub.Tests.Matchmaking;
@@ -189,6 +190,31 @@ public abstract class MatchmakingServiceTests(ITestStore store) : IAsyncLifetime
         var listed = await asking.ListSuggestionsAsync(new ListSuggestionsRequest { CenterId = Asking });
         Assert.Equal(SuggestionState.Contacted, listed.Suggestions.Single(s => s.Achievement.LocalId == "a1").State);
         Assert.Equal(2, listed.Suggestions.Count);
+    }
+
+    [Fact]
+    public async Task MatchmakingOff_NothingComputed_AnInstanceWithItOnCatchesUp()
+    {
+        await _hub.Host.StopAsync().WithTimeout();
+        await using (var off = await TestHub.StartAsync(_hub.Location, o => o.Matchmaking = false))
+        {
+            var offering = off.Client((await off.Operator.IssueCredentialAsync(Role.Center, Offering)).Token);
+            var asking = off.Client((await off.Operator.IssueCredentialAsync(Role.Center, Asking)).Token);
+            await PublishAsync(offering, Offering, 1, 1, Achievement("a1"));
+            await PublishAsync(asking, Asking, 1, 1, Need("n1"));
+
+            Assert.Null(off.Service<MatchmakingLoop>().ExecuteTask);
+            Assert.Contains(off.Log.Lines, line => line.Contains("Matchmaking is off on this instance", StringComparison.Ordinal));
+            Assert.Empty((await asking.ListSuggestionsAsync(new ListSuggestionsRequest { CenterId = Asking })).Suggestions);
+            await off.Host.StopAsync().WithTimeout();
+        }
+
+        await using var on = await TestHub.StartAsync(_hub.Location);
+        var client = on.Client((await on.Operator.IssueCredentialAsync(Role.Center, Asking)).Token);
+        using var watch = client.WatchSuggestions(Asking);
+
+        var seen = await watch.NextSuggestionAsync(s => s.Achievement.LocalId == "a1");
+        Assert.Equal("n1", seen.Need.LocalId);
     }
 
     private async Task MatchAsync()

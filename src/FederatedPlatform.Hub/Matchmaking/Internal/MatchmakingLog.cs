@@ -8,6 +8,9 @@ internal static partial class MatchmakingLog
     [LoggerMessage(EventId = 3060, Level = LogLevel.Information, Message = "Matchmaking resumed at catalog seq {ProcessedSeq}, suggestion seq {SuggestionSeq}")]
     public static partial void Resumed(ILogger logger, ulong processedSeq, long suggestionSeq);
 
+    [LoggerMessage(EventId = 3065, Level = LogLevel.Information, Message = "Matchmaking is off on this instance (Hub:Matchmaking=false): suggestions are served, not computed")]
+    public static partial void Disabled(ILogger logger);
+
     [LoggerMessage(EventId = 3061, Level = LogLevel.Debug, Message = "Matchmaking processed catalog seq {FromSeq}-{ThroughSeq}: {Sources} records ranked, {Changed} suggestions changed")]
     public static partial void Processed(ILogger logger, ulong fromSeq, ulong throughSeq, int sources, int changed);
 

@@ -5,6 +5,7 @@ using FederatedPlatform.Hub.Watching.Internal;
 using FederatedPlatform.Search.Matchmaking;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FederatedPlatform.Hub.Matchmaking.Internal;
 
@@ -16,7 +17,13 @@ namespace FederatedPlatform.Hub.Matchmaking.Internal;
 /// every catalog commit; a failed pass is retried at the next one.
 /// </summary>
 internal sealed class MatchmakingLoop(
-    HubCatalog catalog, Matchmaker matchmaker, FeedNotifier notifier, SuggestionSignal signal, TimeProvider time, ILogger<MatchmakingLoop> logger)
+    HubCatalog catalog,
+    Matchmaker matchmaker,
+    FeedNotifier notifier,
+    SuggestionSignal signal,
+    IOptions<HubOptions> options,
+    TimeProvider time,
+    ILogger<MatchmakingLoop> logger)
     : BackgroundService
 {
     private const int MaxChangesPerPass = 1000;
@@ -32,6 +39,12 @@ internal sealed class MatchmakingLoop(
         var (processed, suggestionSeq) = await catalog.Store.ReadAsync(
             (_, transaction, token) => SuggestionStore.ReadStateAsync(transaction, token), cancellationToken);
         signal.Advance(suggestionSeq);
+        if (!options.Value.Matchmaking)
+        {
+            MatchmakingLog.Disabled(logger);
+            return;
+        }
+
         MatchmakingLog.Resumed(logger, processed, suggestionSeq);
         notifier.Committed += Wake;
         await base.StartAsync(cancellationToken);

@@ -126,15 +126,15 @@ internal static class ReplicaWrites
             return null;
         }
 
-        command.Parameters["$center"].Value = record.Id.CenterId;
-        command.Parameters["$local"].Value = record.Id.LocalId;
-        command.Parameters["$version"].Value = (long)Math.Min(record.Version, long.MaxValue);
-        command.Parameters["$kind"].Value = (int)record.Kind;
-        command.Parameters["$sector"].Value = (int)record.Sector;
-        command.Parameters["$country"].Value = record.Country;
-        command.Parameters["$payload"].Value = record.ToByteArray();
-        command.Parameters["$generation"].Value = generation;
-        command.Parameters["$snapshot"].Value = snapshot;
+        command.Parameters[0].Value = record.Id.CenterId;
+        command.Parameters[1].Value = record.Id.LocalId;
+        command.Parameters[2].Value = (long)Math.Min(record.Version, long.MaxValue);
+        command.Parameters[3].Value = (int)record.Kind;
+        command.Parameters[4].Value = (int)record.Sector;
+        command.Parameters[5].Value = record.Country;
+        command.Parameters[6].Value = record.ToByteArray();
+        command.Parameters[7].Value = generation;
+        command.Parameters[8].Value = snapshot;
         return RowId(await command.ExecuteScalarAsync(cancellationToken));
     }
 
@@ -146,15 +146,16 @@ internal static class ReplicaWrites
             return null;
         }
 
-        command.Parameters["$center"].Value = delete.Id.CenterId;
-        command.Parameters["$local"].Value = delete.Id.LocalId;
-        command.Parameters["$version"].Value = (long)Math.Min(delete.Version, long.MaxValue);
-        command.Parameters["$generation"].Value = generation;
+        command.Parameters[0].Value = delete.Id.CenterId;
+        command.Parameters[1].Value = delete.Id.LocalId;
+        command.Parameters[2].Value = (long)Math.Min(delete.Version, long.MaxValue);
+        command.Parameters[3].Value = generation;
         return RowId(await command.ExecuteScalarAsync(cancellationToken));
     }
 
     private static long? RowId(object? value) => value is null or DBNull ? null : (long)value;
 
+    // Parameters are set by position (the order below): looking one up by name scans the collection.
     private static SqliteCommand CreateUpsert(WriteScope scope)
     {
         var command = scope.CreateCommand(UpsertSql);
