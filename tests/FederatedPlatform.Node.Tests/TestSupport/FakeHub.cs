@@ -26,6 +26,7 @@ public sealed class FakeHub : IAsyncDisposable
     private WebApplication? _app;
     private int _publishCount;
     private int _watchCount;
+    private volatile bool _stopping;
 
     public ErrorCollectingLoggerProvider Log { get; } = new();
 
@@ -59,6 +60,9 @@ public sealed class FakeHub : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // The node reconnects within milliseconds: a call arriving after this loop must end too, or
+        // stopping the host waits for it until its shutdown timeout.
+        _stopping = true;
         foreach (var call in _all)
         {
             call.End(StatusCode.Unavailable, "fake hub stopping");
@@ -73,11 +77,20 @@ public sealed class FakeHub : IAsyncDisposable
         Log.AssertNoErrors();
     }
 
+    private void Track(ScriptedCall call)
+    {
+        _all.Add(call);
+        if (_stopping)
+        {
+            call.End(StatusCode.Unavailable, "fake hub stopping");
+        }
+    }
+
     private async Task PublishAsync(IAsyncStreamReader<PublishRequest> requests, IServerStreamWriter<PublishResponse> responses, ServerCallContext context)
     {
         Interlocked.Increment(ref _publishCount);
         var call = new PublishCall(requests, responses, context);
-        _all.Add(call);
+        Track(call);
         _publishCalls.Writer.TryWrite(call);
         await call.RunAsync();
     }
@@ -86,7 +99,7 @@ public sealed class FakeHub : IAsyncDisposable
     {
         Interlocked.Increment(ref _watchCount);
         var call = new WatchCall(request, responses, context);
-        _all.Add(call);
+        Track(call);
         _watchCalls.Writer.TryWrite(call);
         await call.RunAsync();
     }
