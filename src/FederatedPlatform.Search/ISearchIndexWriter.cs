@@ -11,6 +11,9 @@ public interface ISearchIndexWriter : IAsyncDisposable
     /// <summary>Indexes a live record, replacing its previous version; a tombstone removes it.</summary>
     Task UpsertAsync(Record record, CancellationToken cancellationToken = default);
 
+    /// <summary>Indexes a record analysed beforehand (outside the transaction), replacing its previous version.</summary>
+    Task UpsertAsync(AnalysedRecord record, CancellationToken cancellationToken = default);
+
     /// <summary>Removes a record; returns false when it was not indexed.</summary>
     Task<bool> DeleteAsync(RecordId id, CancellationToken cancellationToken = default);
 }

@@ -27,6 +27,16 @@ public interface ICatalogIndexer
     Task<bool> EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Work on records about to be written that needs no database (the search index analyses their text),
+    /// called in the publishing stream's own task before the catalog's write lock; the same record
+    /// instances reach <see cref="IndexAsync"/> if they are accepted. Rejected or stale records are never
+    /// indexed, and records written by other paths (resync, catch-up) arrive unprepared.
+    /// </summary>
+    void Prepare(IReadOnlyList<Record> records)
+    {
+    }
+
+    /// <summary>
     /// Applies record versions in catalog order inside <paramref name="transaction"/>: a live record
     /// replaces its previous version, a tombstone removes it. Batch the writes: this runs on the
     /// publish path, under the catalog's write lock.

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using FederatedPlatform.Catalog.Indexing;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Search;
@@ -12,6 +13,10 @@ namespace FederatedPlatform.Hub.Searching;
 /// <param name="index">The index, on the same database as the catalog.</param>
 public sealed class SearchCatalogIndexer(ISearchIndex index) : ICatalogIndexer
 {
+    // Records analysed by Prepare in the publishing streams' tasks, keyed by the record instance that
+    // reaches IndexAsync; an entry of a record that is never indexed (rejected, stale) goes with it.
+    private readonly ConditionalWeakTable<Record, AnalysedRecord> _analysed = [];
+
     /// <inheritdoc />
     public string Name => "search";
 
@@ -24,13 +29,30 @@ public sealed class SearchCatalogIndexer(ISearchIndex index) : ICatalogIndexer
     }
 
     /// <inheritdoc />
+    public void Prepare(IReadOnlyList<Record> records)
+    {
+        foreach (var record in records)
+        {
+            _analysed.AddOrUpdate(record, AnalysedRecord.Of(record));
+        }
+    }
+
+    /// <inheritdoc />
     public async Task IndexAsync(DbTransaction transaction, IReadOnlyList<Record> records, CancellationToken cancellationToken)
     {
         await using var writer = await index.OpenWriterAsync(transaction, cancellationToken);
         foreach (var record in records)
         {
-            // A tombstone removes the record.
-            await writer.UpsertAsync(record, cancellationToken);
+            if (_analysed.TryGetValue(record, out var analysed))
+            {
+                _analysed.Remove(record);
+                await writer.UpsertAsync(analysed, cancellationToken);
+            }
+            else
+            {
+                // Unprepared (resync, catch-up) or a tombstone, which removes the record.
+                await writer.UpsertAsync(record, cancellationToken);
+            }
         }
     }
 

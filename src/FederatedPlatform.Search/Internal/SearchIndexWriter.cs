@@ -18,6 +18,12 @@ internal sealed class SearchIndexWriter(IIndexDocumentWriter documents) : ISearc
             : documents.UpsertAsync(IndexDocumentBuilder.Build(record), cancellationToken);
     }
 
+    public Task UpsertAsync(AnalysedRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return documents.UpsertAsync(record.Document, cancellationToken);
+    }
+
     public Task<bool> DeleteAsync(RecordId id, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(id);

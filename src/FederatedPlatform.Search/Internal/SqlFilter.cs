@@ -27,12 +27,19 @@ internal static class SqlFilter
             command.Parameter("@trl_max", filter.MaxTrl ?? 9);
         }
 
+        // d.languages is the record's primary subtags, space-separated; a subtag is letters only, so it
+        // cannot hold a LIKE wildcard.
         var languages = SearchValidation.Languages(filter);
+        for (var i = 0; i < languages.Count; i++)
+        {
+            var name = $"@f_l{i}";
+            sql.Append(i == 0 ? " AND (" : " OR ").Append("' ' || d.languages || ' ' LIKE ").Append(name);
+            command.Parameter(name, $"% {languages[i]} %");
+        }
+
         if (languages.Count > 0)
         {
-            sql.Append(" AND EXISTS (SELECT 1 FROM search_doc_languages AS l WHERE l.doc_id = d.doc_id AND l.lang IN (");
-            List(sql, command, "l", languages);
-            sql.Append("))");
+            sql.Append(')');
         }
     }
 

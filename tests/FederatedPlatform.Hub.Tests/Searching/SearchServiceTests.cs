@@ -151,7 +151,7 @@ public abstract class SearchServiceTests(ITestStore store) : IAsyncLifetime
         await _hub.Host.StopAsync().WithTimeout();
         await _hub.Location.ExecuteSqlAsync(
             (_hub.Location.IsPostgres ? string.Empty : "DROP TABLE search_fts; ")
-            + "DROP TABLE search_doc_languages; DROP TABLE search_stats; DROP TABLE search_term_docs; DROP TABLE search_doc_terms; DROP TABLE search_payloads; DROP TABLE search_docs;");
+            + "DROP TABLE search_stats; DROP TABLE search_term_docs; DROP TABLE search_doc_terms; DROP TABLE search_payloads; DROP TABLE search_docs;");
 
         await using var restarted = await TestHub.StartAsync(_hub.Location);
         var reader = await restarted.AddReaderAsync();

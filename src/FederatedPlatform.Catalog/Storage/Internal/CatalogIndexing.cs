@@ -16,6 +16,26 @@ internal sealed class CatalogIndexing(ICatalogIndexer? indexer)
 
     private const int CatchUpBatch = 1000;
 
+    /// <summary>Lets the indexer prepare the live versions a publish is about to store, before the writer gate.</summary>
+    public void Prepare(IReadOnlyList<ChangeApplier.Prepared> items)
+    {
+        if (indexer is null)
+        {
+            return;
+        }
+
+        var live = new List<Record>(items.Count);
+        foreach (var item in items)
+        {
+            if (item is { Rejection: null, Stored: { Deleted: false } stored })
+            {
+                live.Add(stored);
+            }
+        }
+
+        indexer.Prepare(live);
+    }
+
     /// <summary>Indexes the changes of one commit, in the caller's transaction.</summary>
     public async Task IndexAsync(WriteSession session, IReadOnlyList<CatalogChange> committed, CancellationToken cancellationToken)
     {

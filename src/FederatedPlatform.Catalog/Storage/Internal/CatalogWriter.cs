@@ -54,8 +54,9 @@ internal sealed class CatalogWriter(
     public Task<ApplyResult> ApplyAsync(
         string centerId, ulong epoch, IReadOnlyList<Change> changes, CancellationToken cancellationToken)
     {
-        // Validation and serialisation before the writer gate, in the stream's own task.
+        // Validation, serialisation and the indexer's analysis before the writer gate, in the stream's own task.
         var prepared = applier.Prepare(centerId, [.. changes.Select((c, i) => new ChangeApplier.Item(i, c.Seq, c.Record))]);
+        indexing.Prepare(prepared);
         return _group.SubmitAsync(session => ApplyPreparedAsync(session, centerId, epoch, changes, prepared), cancellationToken);
     }
 

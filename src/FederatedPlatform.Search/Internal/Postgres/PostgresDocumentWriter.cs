@@ -51,16 +51,13 @@ internal sealed class PostgresDocumentWriter : IIndexDocumentWriter
                 VALUES (@doc, @title, @keywords, @summary, array_to_tsvector(@lexemes::text[]))
                 ON CONFLICT (doc_id) DO UPDATE SET
                     title = excluded.title, keywords = excluded.keywords, summary = excluded.summary, lexemes = excluded.lexemes;
-            DELETE FROM search_doc_languages WHERE doc_id = @doc;
-            INSERT INTO search_doc_languages (lang, doc_id) SELECT DISTINCT unnest(@langs::text[]), @doc::bigint;
             """,
-            "@doc", "@payload", "@title", "@keywords", "@summary", "@lexemes", "@langs");
+            "@doc", "@payload", "@title", "@keywords", "@summary", "@lexemes");
         _deleteDoc = Command(
             """
             WITH d AS (DELETE FROM search_docs WHERE center_id = @center AND local_id = @local RETURNING doc_id),
             t AS (DELETE FROM search_doc_terms WHERE doc_id IN (SELECT doc_id FROM d) RETURNING title, keywords, summary),
-            p AS (DELETE FROM search_payloads WHERE doc_id IN (SELECT doc_id FROM d)),
-            l AS (DELETE FROM search_doc_languages WHERE doc_id IN (SELECT doc_id FROM d))
+            p AS (DELETE FROM search_payloads WHERE doc_id IN (SELECT doc_id FROM d))
             SELECT d.doc_id, t.title, t.keywords, t.summary FROM d LEFT JOIN t ON true
             """,
             "@center", "@local");
@@ -107,7 +104,6 @@ internal sealed class PostgresDocumentWriter : IIndexDocumentWriter
         w[3].Value = document.KeywordTerms;
         w[4].Value = document.SummaryTerms;
         w[5].Value = TsQuery.Lexemes(document.TitleTerms, document.KeywordTerms, document.SummaryTerms);
-        w[6].Value = document.Languages.ToArray();
         await _writeDoc.ExecuteNonQueryAsync(cancellationToken);
         _delta.Add(document.TitleTerms, document.KeywordTerms, document.SummaryTerms, +1);
         await FlushIfLargeAsync(cancellationToken);

@@ -2,7 +2,7 @@ namespace FederatedPlatform.Search.Internal.Postgres;
 
 /// <summary>
 /// The index tables on PostgreSQL, the same shape as SQLite's: <c>search_docs</c> (filter fields),
-/// <c>search_payloads</c>, <c>search_doc_languages</c>, <c>search_doc_terms</c> (analysed fields for
+/// <c>search_payloads</c>, <c>search_doc_terms</c> (analysed fields for
 /// ranking, plus <c>lexemes</c>: the distinct terms as a tsvector built with <c>array_to_tsvector</c>, so
 /// PostgreSQL never re-parses our analysis, under a GIN index that finds matching documents) and
 /// <c>search_term_docs</c> / <c>search_stats</c> (document frequencies and totals for BM25, maintained
@@ -51,25 +51,20 @@ internal static class PostgresSchema
             value BIGINT NOT NULL
         );
         INSERT INTO search_stats (name, value) VALUES ('docs', 0), ('tokens', 0) ON CONFLICT (name) DO NOTHING;
-        CREATE TABLE IF NOT EXISTS search_doc_languages (
-            lang TEXT NOT NULL,
-            doc_id BIGINT NOT NULL,
-            PRIMARY KEY (lang, doc_id)
-        );
-        CREATE INDEX IF NOT EXISTS search_doc_languages_doc ON search_doc_languages (doc_id);
+        DROP TABLE IF EXISTS search_doc_languages;
         """;
 
     public const string Exists =
         """
         SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename IN
-            ('search_docs', 'search_payloads', 'search_doc_terms', 'search_term_docs', 'search_stats', 'search_doc_languages')
+            ('search_docs', 'search_payloads', 'search_doc_terms', 'search_term_docs', 'search_stats')
         """;
 
-    public const int TableCount = 6;
+    public const int TableCount = 5;
 
     public const string Clear =
         """
-        DELETE FROM search_doc_languages; DELETE FROM search_doc_terms; DELETE FROM search_payloads; DELETE FROM search_docs;
+        DELETE FROM search_doc_terms; DELETE FROM search_payloads; DELETE FROM search_docs;
         DELETE FROM search_term_docs; UPDATE search_stats SET value = 0;
         """;
 }

@@ -13,8 +13,7 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
     private readonly DbCommand _upsertPayload;
     private readonly DbCommand _readTerms;
     private readonly DbCommand _upsertTerms;
-    private readonly DbCommand _clearLanguages;
-    private readonly DbCommand _insertLanguage;
+    private readonly DbCommand _insertText;
     private readonly DbCommand _replaceText;
     private readonly DbCommand _deleteDoc;
     private readonly DbCommand _deletePayload;
@@ -54,8 +53,9 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         _upsertTerms = Command(
             "INSERT OR REPLACE INTO search_doc_terms (doc_id, title, keywords, summary) VALUES (@doc, @title, @keywords, @summary)",
             "@doc", "@title", "@keywords", "@summary");
-        _clearLanguages = Command("DELETE FROM search_doc_languages WHERE doc_id = @doc", "@doc");
-        _insertLanguage = Command("INSERT INTO search_doc_languages (lang, doc_id) VALUES (@lang, @doc)", "@lang", "@doc");
+        _insertText = Command(
+            "INSERT INTO search_fts (rowid, title, keywords, summary) VALUES (@doc, @title, @keywords, @summary)",
+            "@doc", "@title", "@keywords", "@summary");
         _replaceText = Command(
             "REPLACE INTO search_fts (rowid, title, keywords, summary) VALUES (@doc, @title, @keywords, @summary)",
             "@doc", "@title", "@keywords", "@summary");
@@ -83,7 +83,7 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
 
     private IEnumerable<DbCommand> Commands =>
     [
-        _upsertDoc, _upsertPayload, _readTerms, _upsertTerms, _clearLanguages, _insertLanguage, _replaceText,
+        _upsertDoc, _upsertPayload, _readTerms, _upsertTerms, _insertText, _replaceText,
         _deleteDoc, _deletePayload, _deleteTerms, _deleteText, _addTermDocs, _dropTermDocs, _addStat,
     ];
 
@@ -106,7 +106,7 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         _upsertPayload.Parameters[1].Value = document.Payload;
         await _upsertPayload.ExecuteNonQueryAsync(cancellationToken);
 
-        await CountOutAsync(docId, cancellationToken);
+        var replacing = await CountOutAsync(docId, cancellationToken);
         _upsertTerms.Parameters[0].Value = docId;
         _upsertTerms.Parameters[1].Value = document.TitleTerms;
         _upsertTerms.Parameters[2].Value = document.KeywordTerms;
@@ -114,20 +114,14 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         await _upsertTerms.ExecuteNonQueryAsync(cancellationToken);
         _delta.Add(document.TitleTerms, document.KeywordTerms, document.SummaryTerms, +1);
 
-        _clearLanguages.Parameters[0].Value = docId;
-        await _clearLanguages.ExecuteNonQueryAsync(cancellationToken);
-        foreach (var language in document.Languages)
-        {
-            _insertLanguage.Parameters[0].Value = language;
-            _insertLanguage.Parameters[1].Value = docId;
-            await _insertLanguage.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        _replaceText.Parameters[0].Value = docId;
-        _replaceText.Parameters[1].Value = document.TitleTerms;
-        _replaceText.Parameters[2].Value = document.KeywordTerms;
-        _replaceText.Parameters[3].Value = document.SummaryTerms;
-        await _replaceText.ExecuteNonQueryAsync(cancellationToken);
+        // A new document is a plain insert: REPLACE on a contentless_delete table first deletes the rowid,
+        // which records a tombstone in the index even when there was nothing to delete.
+        var text = replacing ? _replaceText : _insertText;
+        text.Parameters[0].Value = docId;
+        text.Parameters[1].Value = document.TitleTerms;
+        text.Parameters[2].Value = document.KeywordTerms;
+        text.Parameters[3].Value = document.SummaryTerms;
+        await text.ExecuteNonQueryAsync(cancellationToken);
         await FlushIfLargeAsync(cancellationToken);
     }
 
@@ -142,7 +136,7 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         }
 
         await CountOutAsync(docId, cancellationToken);
-        foreach (var command in new[] { _deletePayload, _deleteTerms, _clearLanguages, _deleteText })
+        foreach (var command in new[] { _deletePayload, _deleteTerms, _deleteText })
         {
             command.Parameters[0].Value = docId;
             await command.ExecuteNonQueryAsync(cancellationToken);
@@ -167,15 +161,18 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         }
     }
 
-    /// <summary>Takes the document's previous terms, if it had any, out of the statistics.</summary>
-    private async Task CountOutAsync(object docId, CancellationToken cancellationToken)
+    /// <summary>Takes the document's previous terms, if it had any, out of the statistics; false when it had none (a new document).</summary>
+    private async Task<bool> CountOutAsync(object docId, CancellationToken cancellationToken)
     {
         _readTerms.Parameters[0].Value = docId;
         await using var reader = await _readTerms.ExecuteReaderAsync(cancellationToken);
-        if (await reader.ReadAsync(cancellationToken))
+        if (!await reader.ReadAsync(cancellationToken))
         {
-            _delta.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), -1);
+            return false;
         }
+
+        _delta.Add(reader.GetString(0), reader.GetString(1), reader.GetString(2), -1);
+        return true;
     }
 
     private async Task FlushIfLargeAsync(CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ internal static class SqliteSchema
 {
     /// <summary>Every table of this layout.</summary>
     public static readonly IReadOnlyList<string> Tables =
-        ["search_docs", "search_payloads", "search_doc_terms", "search_term_docs", "search_stats", "search_doc_languages", "search_fts"];
+        ["search_docs", "search_payloads", "search_doc_terms", "search_term_docs", "search_stats", "search_fts"];
 
     /// <summary>Drops the tables of this and the earlier layout (which also had the search_vocab view).</summary>
     public const string Drop =
@@ -61,12 +61,7 @@ internal static class SqliteSchema
             value INTEGER NOT NULL
         ) WITHOUT ROWID;
         INSERT OR IGNORE INTO search_stats (name, value) VALUES ('docs', 0), ('tokens', 0);
-        CREATE TABLE IF NOT EXISTS search_doc_languages (
-            lang TEXT NOT NULL,
-            doc_id INTEGER NOT NULL,
-            PRIMARY KEY (lang, doc_id)
-        ) WITHOUT ROWID;
-        CREATE INDEX IF NOT EXISTS search_doc_languages_doc ON search_doc_languages (doc_id);
+        DROP TABLE IF EXISTS search_doc_languages;
         CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
             title, keywords, summary,
             content = '', contentless_delete = 1, tokenize = 'ascii', detail = none

@@ -36,7 +36,7 @@ internal sealed class SqliteSearchStore : ISearchStore
         await using var command = transaction.Connection!.Command(
             transaction,
             """
-            DELETE FROM search_doc_languages; DELETE FROM search_docs; DELETE FROM search_payloads; DELETE FROM search_doc_terms;
+            DELETE FROM search_docs; DELETE FROM search_payloads; DELETE FROM search_doc_terms;
             DELETE FROM search_term_docs; UPDATE search_stats SET value = 0;
             INSERT INTO search_fts (search_fts) VALUES ('delete-all');
             """);
