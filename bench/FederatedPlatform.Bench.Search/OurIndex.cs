@@ -7,7 +7,7 @@ namespace FederatedPlatform.Bench.Search;
 public sealed class OurIndex(BenchDatabase db, SearchIndexOptions options)
 {
     /// <summary>The index's tables and what the writer puts in them; a kept database of another layout is rebuilt.</summary>
-    public const int IndexLayout = 2;
+    public const int IndexLayout = 3;
 
     private readonly SqliteSearchIndex _index = new(options);
 
