@@ -17,6 +17,8 @@ public abstract class SearchIndexFilterTests(ITestStore store)
         { new SearchFilter { MinTrl = 1, MaxTrl = 6 }, ["cn-sd/a3"] },
         { new SearchFilter { Languages = ["zh-Hans"] }, ["cn-om/a1", "cn-eg/a2", "cn-mn/n1"] },
         { new SearchFilter { Languages = ["ar"], Kinds = [RecordKind.Achievement] }, ["cn-om/a1", "cn-sd/a3"] },
+        { new SearchFilter { Languages = ["fr", "mn-Cyrl"] }, ["cn-eg/a2", "cn-mn/n1"] },
+        { new SearchFilter { Languages = ["en"], CenterIds = ["cn-sa"] }, ["cn-sa/n2"] },
     };
 
     [Theory]

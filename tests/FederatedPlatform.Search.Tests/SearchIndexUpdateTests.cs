@@ -24,6 +24,41 @@ public abstract class SearchIndexUpdateTests(ITestStore store)
     }
 
     [Fact]
+    public async Task UpsertAsync_AnalysedBeforehand_ReplacesTermsAndFields()
+    {
+        await using var sut = await SampleCatalog.IndexAsync(store);
+        var changed = SampleCatalog.SolarPumps.Clone();
+        changed.Version = 2;
+        changed.Title.Clear();
+        changed.Title["en"] = "Wind turbine blades";
+        changed.Sector = Sector.WindEnergy;
+        var added = TestRecords.Achievement("cn-kz/a9", new() { ["en"] = "Turbine gearbox repair" }, sector: Sector.WindEnergy);
+
+        await using (var transaction = await sut.Connection.BeginTransactionAsync())
+        {
+            await using (var writer = await sut.Index.OpenWriterAsync(transaction))
+            {
+                await writer.UpsertAsync(AnalysedRecord.Of(changed));
+                await writer.UpsertAsync(AnalysedRecord.Of(added));
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        Assert.Empty(await sut.IdsAsync("villages"));
+        Assert.Equal(["cn-kz/a9", "cn-sd/a3"], (await sut.IdsAsync("turbine", new SearchFilter { Sectors = [Sector.WindEnergy] })).Order(StringComparer.Ordinal));
+        Assert.Equal(6, (await sut.SearchAsync(string.Empty)).TotalCount);
+    }
+
+    [Fact]
+    public void AnalysedRecord_Tombstone_Refused()
+    {
+        var tombstone = new Record { Id = SampleCatalog.SolarPumps.Id.Clone(), Version = 2, Deleted = true };
+
+        Assert.Throws<ArgumentException>(() => AnalysedRecord.Of(tombstone));
+    }
+
+    [Fact]
     public async Task DeleteAsync_Indexed_RemovesFromSearchAndFacets()
     {
         await using var sut = await SampleCatalog.IndexAsync(store);
@@ -125,6 +160,28 @@ public abstract class SearchIndexUpdateTests(ITestStore store)
 
 public sealed class SqliteSearchIndexUpdateTests() : SearchIndexUpdateTests(SqliteTestStore.Instance)
 {
+    [Fact]
+    public async Task EnsureSchemaAsync_LanguageRowTableOfTheLastLayout_DroppedAndLanguageFiltersKeepWorking()
+    {
+        await using var sut = await SampleCatalog.IndexAsync(SqliteTestStore.Instance);
+        await using (var old = sut.Connection.CreateCommand())
+        {
+            old.CommandText = "CREATE TABLE search_doc_languages (lang TEXT NOT NULL, doc_id INTEGER NOT NULL, PRIMARY KEY (lang, doc_id)) WITHOUT ROWID";
+            await old.ExecuteNonQueryAsync();
+        }
+
+        Assert.True(await sut.Index.SchemaExistsAsync(sut.Connection));
+        await sut.Index.EnsureSchemaAsync(sut.Connection);
+
+        await using (var count = sut.Connection.CreateCommand())
+        {
+            count.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'search_doc_languages'";
+            Assert.Equal(0L, await count.ExecuteScalarAsync());
+        }
+
+        Assert.Equal(["cn-eg/a2", "cn-mn/n1"], (await sut.IdsAsync(string.Empty, new SearchFilter { Languages = ["fr", "mn"] })).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task EnsureSchemaAsync_EarlierLayout_DropsItSoTheCallerRebuilds()
     {
