@@ -23,7 +23,7 @@ internal static partial class HubLog
     [LoggerMessage(EventId = 3013, Level = LogLevel.Warning, Message = "Center {CenterId}: Publish stream ended at a gap, expected seq {ExpectedSeq}, got {ActualSeq}")]
     public static partial void PublishGap(ILogger logger, string centerId, ulong expectedSeq, ulong actualSeq);
 
-    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "A watcher's buffer filled at catalog seq {CatalogSeq}; it reads from the change log until it catches up")]
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Information, Message = "A watcher fell behind the fan-out's window of recent commits at catalog seq {CatalogSeq}; it reads from the change log until it catches up")]
     public static partial void WatcherDetached(ILogger logger, ulong catalogSeq);
 
     [LoggerMessage(EventId = 3021, Level = LogLevel.Error, Message = "Fan-out of catalog changes failed; watchers continue from the change log")]

@@ -13,15 +13,16 @@ namespace FederatedPlatform.Hub.Watching.Internal;
 /// One Watch stream. It alternates between two modes until the call ends:
 /// <list type="bullet">
 /// <item>from the log — a snapshot when there is no usable cursor, then change-log pages after its
-///   position, until it reaches the head and the fan-out agrees to feed it live;</item>
-/// <item>live — commits from its bounded buffer, until the fan-out detaches it (buffer full), which
-///   sends it back to the log from the last commit it delivered.</item>
+///   position, until the fan-out's window of recent commits covers its position (or it reaches the
+///   head) and the fan-out agrees to feed it live;</item>
+/// <item>live — commits read from that window, until the window moves past it and the fan-out detaches
+///   it, which sends it back to the log from the last commit it delivered.</item>
 /// </list>
 /// Its position only moves at commit boundaries, and everything at or below it is skipped, so no
 /// switch between modes loses or repeats an event.
 /// <para>
 /// Events are queued and written in bursts, one flush per burst (a snapshot page, a log page, whatever
-/// the live buffer held). A commit's events are framed together and written as one block; live, the
+/// the window held for it). A commit's events are framed together and written as one block; live, the
 /// block is framed once for every watcher of the same <see cref="WatchView"/> (<see cref="LiveCommit"/>).
 /// </para>
 /// </summary>
@@ -35,7 +36,7 @@ internal sealed class WatchSession(
     HubOptions options,
     TimeProvider time)
 {
-    // Bounds one burst: the live buffer is bounded too, but keeps filling while it is drained.
+    // Bounds one burst: a watcher far behind in the window still flushes every so many commits.
     private const int MaxBurst = 256;
     private static readonly WriteOptions Buffered = new(WriteFlags.BufferHint);
     private static readonly Marshaller<WatchEvent> Marshaller = Marshallers.Protobuf(WatchEvent.Parser);
