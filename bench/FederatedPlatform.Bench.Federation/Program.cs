@@ -3,7 +3,7 @@ using FederatedPlatform.Bench.Federation;
 // Whole-system figures for issue 3; see bench/federation/README.md.
 //   ingest   [--nodes 4] [--changes 1000000] [--batch 500] [--window 2000] [--matchmaking]   (the hub's matchmaking loop on)
 //   storage  [--nodes 4] [--changes 1000000] [--batch 500]            (hub apply path vs raw SQLite, no network)
-//   fanout   [--watchers 1000] [--rate 1000] [--seconds 20] [--warmup 2] [--channels 10] [--cli <fedplat.dll>]
+//   fanout   [--watchers 1000] [--rate 1000] [--seconds 20] [--warmup 2] [--channels 10] [--cli <fedplat.dll>] [--matchmaking]
 //   catchup  [--records 1000000] [--nodes 4] [--batch 500] [--window 2000] [--poll-ms 250]
 //   pg       [--changes 200000] [--nodes 4] [--batch 500] [--window 2000] [--watchers 200] [--rate 500] [--seconds 10] [--postgres CONN]
 //            ingest and fan-out on SQLite, PostgreSQL with one hub instance and with two, side by side

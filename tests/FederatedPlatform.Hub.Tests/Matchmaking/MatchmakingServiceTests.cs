@@ -185,7 +185,11 @@ public abstract class MatchmakingServiceTests(ITestStore store) : IAsyncLifetime
         await PublishAsync(offering, Offering, 2, 2, Achievement("a2"));
         var seen = await resumed.NextSuggestionAsync(s => s.Achievement.LocalId == "a2");
 
-        Assert.Contains(restarted.Log.Lines, line => line.Contains("Matchmaking resumed at catalog seq 2,", StringComparison.Ordinal));
+        // Resumed from the stored position, not recomputing from 0. It is 2, or 1 when the pass for a1 already
+        // saw n1 (committed meanwhile; on PostgreSQL each statement sees the latest commits) and made the pair
+        // before the pass for seq 2 stored its position: reprocessing seq 2 after the restart changes nothing.
+        Assert.Contains(restarted.Log.Lines, line => line.Contains("Matchmaking resumed at catalog seq 2,", StringComparison.Ordinal)
+            || line.Contains("Matchmaking resumed at catalog seq 1,", StringComparison.Ordinal));
         Assert.Equal("n1", seen.Need.LocalId);
         var listed = await asking.ListSuggestionsAsync(new ListSuggestionsRequest { CenterId = Asking });
         Assert.Equal(SuggestionState.Contacted, listed.Suggestions.Single(s => s.Achievement.LocalId == "a1").State);
