@@ -277,7 +277,7 @@ public sealed class NodeStore : IAsyncDisposable
             {
                 if (await ReplicaIndex.BuildPositionAsync(scope) is not { } position)
                 {
-                    return new ReplicaIndexStep(ReplicaIndexStepKind.Complete, 0);
+                    return new ReplicaIndexStep(ReplicaIndexStepKind.NoBuild, 0);
                 }
 
                 if ((await OwnRecordWrites.StateAsync(scope)).ReplicaCursor.Length == 0)

@@ -52,6 +52,7 @@ internal sealed class ReplicaIndexBuilder(NodeStore store, ILogger<ReplicaIndexB
                     await WaitAsync(changed, stoppingToken);
                     break;
                 default:
+                    // NoBuild: nothing to do until a snapshot may start one.
                     await WaitAsync(started, stoppingToken);
                     break;
             }

@@ -7,7 +7,7 @@ internal sealed record ReplicaIndexStep(ReplicaIndexStepKind Kind, long Indexed)
 internal enum ReplicaIndexStepKind
 {
     /// <summary>No build is running: the index is complete.</summary>
-    Complete,
+    NoBuild,
 
     /// <summary>A build is waiting for the replica's snapshot to complete.</summary>
     WaitingForSnapshot,
