@@ -27,6 +27,7 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
     private string? _requestEncodingName;
     private ICompressionProvider? _responseCompression;
     private string? _responseEncoding;
+    private CountingBufferWriter? _body;
     private bool _headersSent;
     private DateTime _deadline = DateTime.MaxValue;
     private bool _deadlineAlreadyPassed;
@@ -185,15 +186,11 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
             PrepareHeaders();
         }
         var compression = (WriteOptions?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.NoCompress) ? null : _responseCompression;
-        var writer = _http.Response.BodyWriter;
+        var writer = Body;
         MessageCodec.Encode(writer, message, marshaller, compression, _runtime.Options.MaxSendMessageSize);
-        if (flush)
+        if (flush || writer.Count >= _runtime.Options.MaxBufferedResponseBytes)
         {
-            var result = await writer.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : _token);
-            if (result.IsCanceled)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
+            await FlushAsync(cancellationToken);
         }
     }
 
@@ -206,15 +203,28 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
             PrepareHeaders();
         }
         var compression = (WriteOptions?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.NoCompress) ? null : _responseCompression;
-        var writer = _http.Response.BodyWriter;
+        var writer = Body;
         MessageCodec.EncodeFramed(writer, messages, compression, _runtime.Options.MaxSendMessageSize);
-        if (flush)
+        if (flush || writer.Count >= _runtime.Options.MaxBufferedResponseBytes)
         {
-            var result = await writer.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : _token);
-            if (result.IsCanceled)
-            {
-                throw new OperationCanceledException(cancellationToken);
-            }
+            await FlushAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>The response body, counting the bytes written since the last flush.</summary>
+    private CountingBufferWriter Body => _body ??= new CountingBufferWriter(_http.Response.BodyWriter);
+
+    /// <summary>
+    /// Flushes the response body. Kestrel applies backpressure here (and only here): the flush waits while more
+    /// than its response buffer limit is unsent, e.g. because the client's flow-control window is closed.
+    /// </summary>
+    private async ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        _body!.Count = 0;
+        var result = await _http.Response.BodyWriter.FlushAsync(cancellationToken.CanBeCanceled ? cancellationToken : _token);
+        if (result.IsCanceled)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
     }
 

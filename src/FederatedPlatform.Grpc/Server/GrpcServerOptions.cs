@@ -12,6 +12,15 @@ public sealed class GrpcServerOptions
     /// <summary>Largest response message sent, in bytes. Default unlimited (<see cref="int.MaxValue"/>).</summary>
     public int MaxSendMessageSize { get; set; } = int.MaxValue;
 
+    /// <summary>
+    /// Response bytes a stream may buffer without a flush, in bytes. Default 64 KiB. A write with
+    /// <see cref="WriteFlags.BufferHint"/> is flushed anyway once this many bytes were written since the last
+    /// flush: the flush is where the server waits for a client that reads slowly (HTTP/2 flow control), so a
+    /// handler that writes a long burst buffered holds at most this much (plus the server's own response
+    /// buffer) per stream instead of the whole burst.
+    /// </summary>
+    public int MaxBufferedResponseBytes { get; set; } = 64 * 1024;
+
     /// <summary>Encoding used for responses unless a handler chooses otherwise. Default none.</summary>
     public string? ResponseCompressionAlgorithm { get; set; }
 
