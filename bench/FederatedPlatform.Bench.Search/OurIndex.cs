@@ -11,6 +11,9 @@ public sealed class OurIndex(BenchDatabase db, SearchIndexOptions options)
 
     private readonly SqliteSearchIndex _index = new(options);
 
+    /// <summary>Creates what is missing of the index's layout, as the hub does when it opens a database (a kept database gets the indexes added since).</summary>
+    public Task EnsureSchemaAsync() => _index.EnsureSchemaAsync(db.Connection);
+
     public async Task<long> BuildAsync(IEnumerable<Record> records, int batch)
     {
         await _index.EnsureSchemaAsync(db.Connection);

@@ -11,6 +11,8 @@ namespace FederatedPlatform.Search.Internal.Sqlite;
 /// and <c>search_term_docs</c> / <c>search_stats</c> the document frequencies and corpus totals BM25
 /// needs, maintained by the writer: FTS5's own bm25() counts every query term's documents by walking its
 /// whole posting list on every query, which at a million records costs more than the rest of the query.
+/// <c>search_docs_country</c> (created at open for an index of the earlier layout too) lets a query count
+/// and list the records of a rare country without a table scan (see <see cref="SqliteSearchStore"/>).
 /// </summary>
 internal static class SqliteSchema
 {
@@ -42,6 +44,7 @@ internal static class SqliteSchema
             languages TEXT NOT NULL,
             UNIQUE (center_id, local_id)
         );
+        CREATE INDEX IF NOT EXISTS search_docs_country ON search_docs (country);
         CREATE TABLE IF NOT EXISTS search_payloads (
             doc_id INTEGER PRIMARY KEY,
             payload BLOB NOT NULL

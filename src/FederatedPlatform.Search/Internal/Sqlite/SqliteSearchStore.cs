@@ -10,8 +10,23 @@ namespace FederatedPlatform.Search.Internal.Sqlite;
 /// The SQLite engine: FTS5 finds matching documents newest first (its rowid order, so a LIMIT ends the
 /// walk early), filters are joined from <c>search_docs</c>, and the side tables give what ranking needs.
 /// </summary>
-internal sealed class SqliteSearchStore : ISearchStore
+/// <remarks>
+/// A filter on a rare country or a few centers can pass only a few of a common term's postings, so the
+/// walk for a window of candidates goes through most of the posting lists, and joining every posting to
+/// <c>search_docs</c> to test the filter costs several times the walk itself. When the filter selects at
+/// most <paramref name="filterFirstLimit"/> records (counted through an index, never by a table scan),
+/// their ids are collected once and each posting is tested against that set before any join: the same
+/// candidates, newest first.
+/// </remarks>
+/// <param name="filterFirstLimit">The most records a filter may select for that plan.</param>
+internal sealed class SqliteSearchStore(int filterFirstLimit = SqliteSearchStore.DefaultFilterFirstLimit) : ISearchStore
 {
+    /// <summary>
+    /// Collecting a filter's ids costs about as much per record as testing a few postings, so beyond this many
+    /// records the join is cheaper: such a filter passes enough postings that the walk ends early.
+    /// </summary>
+    public const int DefaultFilterFirstLimit = 20_000;
+
     public async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         // An index of the earlier layout (the record inside search_docs, no statistics) is dropped, so the
@@ -107,6 +122,7 @@ internal sealed class SqliteSearchStore : ISearchStore
         int limit,
         CancellationToken cancellationToken)
     {
+        var filterFirst = await IsSelectiveAsync(connection, transaction, filter, cancellationToken);
         await using var command = connection.Command(transaction, string.Empty);
         var sql = new StringBuilder(
             """
@@ -117,7 +133,19 @@ internal sealed class SqliteSearchStore : ISearchStore
             WHERE search_fts MATCH @match
             """);
         command.Parameter("@match", Fts5Match.Of(terms, scope));
-        SqlFilter.Append(sql, command, filter);
+        if (filterFirst)
+        {
+            // The unary + keeps the set from being offered to FTS5 as rowid lookups (one full term
+            // lookup per id): SQLite builds it once and tests each posting against it.
+            sql.Append(" AND +search_fts.rowid IN (SELECT d.doc_id FROM search_docs AS d WHERE 1 = 1");
+            SqlFilter.Append(sql, command, filter);
+            sql.Append(')');
+        }
+        else
+        {
+            SqlFilter.Append(sql, command, filter);
+        }
+
         sql.Append(" ORDER BY search_fts.rowid DESC LIMIT @limit");
         command.Parameter("@limit", limit);
         command.CommandText = sql.ToString();
@@ -131,6 +159,29 @@ internal sealed class SqliteSearchStore : ISearchStore
         }
 
         return candidates;
+    }
+
+    /// <summary>
+    /// Whether the filter selects at most the filter-first limit of records. Only a filter on countries or
+    /// centers is counted: both have an index, so the count reads at most one more index entry than the
+    /// limit; any other filter would be counted by a table scan.
+    /// </summary>
+    internal async Task<bool> IsSelectiveAsync(
+        DbConnection connection, DbTransaction? transaction, SearchFilter filter, CancellationToken cancellationToken)
+    {
+        if (filter.Countries.Count == 0 && filter.CenterIds.Count == 0)
+        {
+            return false;
+        }
+
+        await using var command = connection.Command(transaction, string.Empty);
+        var sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM search_docs AS d WHERE 1 = 1");
+        SqlFilter.Append(sql, command, filter);
+        sql.Append(" LIMIT @limit)");
+        command.Parameter("@limit", filterFirstLimit + 1);
+        command.CommandText = sql.ToString();
+        var count = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+        return count <= filterFirstLimit;
     }
 
     public async Task<IReadOnlyList<StoredHit>> ReadListingAsync(
