@@ -78,9 +78,13 @@ public sealed class HubOptions
     /// <summary>
     /// How far, in catalog changes, a live watcher may fall behind the newest commit. The hub keeps that many
     /// recent changes once, for all watchers; a watcher further behind is detached and served from the durable
-    /// change log until it is within reach again, so slow watchers do not grow the hub's memory. Default 4096.
+    /// change log until it is within reach again, so slow watchers do not grow the hub's memory. Default 32,768
+    /// (about 100 MB at a few hundred bytes per record, and 30 s of lag at 1,000 changes/s): a watcher's unsent
+    /// output is held back by flow control rather than buffered per stream, so a hub whose watchers are all
+    /// briefly slower than its writers needs this room before they fall back to the log, where each of them
+    /// reads and frames its own pages.
     /// </summary>
-    public int WatcherBufferSize { get; set; } = 4096;
+    public int WatcherBufferSize { get; set; } = 32_768;
 
     /// <summary>Matching changes read per change-log page for a watcher that catches up. Default 512.</summary>
     public int FeedPageSize { get; set; } = 512;

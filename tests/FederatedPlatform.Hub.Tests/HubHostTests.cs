@@ -99,6 +99,19 @@ public abstract class HubHostTests(ITestStore store)
     }
 
     [Fact]
+    public async Task CreateBuilder_NoWatcherBufferSetting_WindowHoldsThirtySecondsAtAThousandChangesPerSecond()
+    {
+        // Watch output is held back by flow control, not buffered per stream: the shared window is the room
+        // watchers have to lag behind a burst before they fall back to the log (issue 3's fan-out load).
+        var builder = HubHost.CreateBuilder(["--Hub:Port=0"]);
+        await using var app = builder.Build();
+
+        var options = app.Services.GetRequiredService<IOptions<HubOptions>>().Value;
+
+        Assert.True(options.WatcherBufferSize >= 30_000, $"WatcherBufferSize {options.WatcherBufferSize}");
+    }
+
+    [Fact]
     public async Task CreateBuilder_PostgresConnectionString_BoundFromCommandLine()
     {
         var builder = HubHost.CreateBuilder(["--Hub:PostgresConnectionString=Host=db;Database=fedplat"]);
