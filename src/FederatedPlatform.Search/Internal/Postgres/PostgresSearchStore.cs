@@ -88,12 +88,17 @@ internal sealed class PostgresSearchStore : ISearchStore
         return new CorpusStatistics(documents, tokens, frequencies);
     }
 
+    /// <summary>One plan: the GIN index finds the matches and the filter is tested on each.</summary>
+    public Task<CandidateFilter> PlanFilterAsync(
+        DbConnection connection, DbTransaction? transaction, SearchFilter filter, CancellationToken cancellationToken) =>
+        Task.FromResult(new CandidateFilter(filter, FilterFirst: false));
+
     public async Task<IReadOnlyList<Candidate>> ReadCandidatesAsync(
         DbConnection connection,
         DbTransaction? transaction,
         IReadOnlyList<QueryTerm> terms,
         CandidateScope scope,
-        SearchFilter filter,
+        CandidateFilter filter,
         int limit,
         CancellationToken cancellationToken)
     {
@@ -106,7 +111,7 @@ internal sealed class PostgresSearchStore : ISearchStore
             WHERE t.lexemes @@ @match::tsquery
             """);
         command.Parameter("@match", TsQuery.Of(terms, scope));
-        SqlFilter.Append(sql, command, filter);
+        SqlFilter.Append(sql, command, filter.Filter);
         sql.Append(" ORDER BY t.doc_id DESC LIMIT @limit");
         command.Parameter("@limit", limit);
         command.CommandText = sql.ToString();

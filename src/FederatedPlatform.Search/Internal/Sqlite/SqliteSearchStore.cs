@@ -118,11 +118,10 @@ internal sealed class SqliteSearchStore(int filterFirstLimit = SqliteSearchStore
         DbTransaction? transaction,
         IReadOnlyList<QueryTerm> terms,
         CandidateScope scope,
-        SearchFilter filter,
+        CandidateFilter filter,
         int limit,
         CancellationToken cancellationToken)
     {
-        var filterFirst = await IsSelectiveAsync(connection, transaction, filter, cancellationToken);
         await using var command = connection.Command(transaction, string.Empty);
         var sql = new StringBuilder(
             """
@@ -133,17 +132,17 @@ internal sealed class SqliteSearchStore(int filterFirstLimit = SqliteSearchStore
             WHERE search_fts MATCH @match
             """);
         command.Parameter("@match", Fts5Match.Of(terms, scope));
-        if (filterFirst)
+        if (filter.FilterFirst)
         {
             // The unary + keeps the set from being offered to FTS5 as rowid lookups (one full term
             // lookup per id): SQLite builds it once and tests each posting against it.
             sql.Append(" AND +search_fts.rowid IN (SELECT d.doc_id FROM search_docs AS d WHERE 1 = 1");
-            SqlFilter.Append(sql, command, filter);
+            SqlFilter.Append(sql, command, filter.Filter);
             sql.Append(')');
         }
         else
         {
-            SqlFilter.Append(sql, command, filter);
+            SqlFilter.Append(sql, command, filter.Filter);
         }
 
         sql.Append(" ORDER BY search_fts.rowid DESC LIMIT @limit");
@@ -161,12 +160,17 @@ internal sealed class SqliteSearchStore(int filterFirstLimit = SqliteSearchStore
         return candidates;
     }
 
+    /// <summary>Filter-first when the filter is selective (<see cref="IsSelectiveAsync"/>), counted once for both candidate reads of a query.</summary>
+    public async Task<CandidateFilter> PlanFilterAsync(
+        DbConnection connection, DbTransaction? transaction, SearchFilter filter, CancellationToken cancellationToken) =>
+        new(filter, await IsSelectiveAsync(connection, transaction, filter, cancellationToken));
+
     /// <summary>
     /// Whether the filter selects at most the filter-first limit of records. Only a filter on countries or
     /// centers is counted: both have an index, so the count reads at most one more index entry than the
     /// limit; any other filter would be counted by a table scan.
     /// </summary>
-    internal async Task<bool> IsSelectiveAsync(
+    private async Task<bool> IsSelectiveAsync(
         DbConnection connection, DbTransaction? transaction, SearchFilter filter, CancellationToken cancellationToken)
     {
         if (filter.Countries.Count == 0 && filter.CenterIds.Count == 0)

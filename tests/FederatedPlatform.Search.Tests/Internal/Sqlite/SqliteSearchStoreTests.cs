@@ -66,26 +66,26 @@ public sealed class SqliteSearchStoreTests : IAsyncLifetime
     [Theory]
     [InlineData(4, true)]
     [InlineData(3, false)]
-    public async Task IsSelectiveAsync_CountryFilter_ComparesItsRecordsWithTheLimit(int limit, bool expected)
+    public async Task PlanFilterAsync_CountryFilter_FilterFirstWhenItsRecordsAreWithinTheLimit(int limit, bool expected)
     {
         await IndexAsync(limit, new SearchIndexOptions());
         var store = new SqliteSearchStore(limit);
 
-        var selective = await store.IsSelectiveAsync(_connection, null, new SearchFilter { Countries = ["OM"] }, CancellationToken.None);
+        var plan = await store.PlanFilterAsync(_connection, null, new SearchFilter { Countries = ["OM"] }, CancellationToken.None);
 
-        Assert.Equal(expected, selective);
+        Assert.Equal(expected, plan.FilterFirst);
     }
 
     [Fact]
-    public async Task IsSelectiveAsync_FilterWithoutCountryOrCenter_NeverSelective()
+    public async Task PlanFilterAsync_FilterWithoutCountryOrCenter_NeverFilterFirst()
     {
         await IndexAsync(1000, new SearchIndexOptions());
         var store = new SqliteSearchStore(1000);
 
-        var selective = await store.IsSelectiveAsync(
+        var plan = await store.PlanFilterAsync(
             _connection, null, new SearchFilter { Kinds = [RecordKind.Achievement], Sectors = [Sector.Agriculture] }, CancellationToken.None);
 
-        Assert.False(selective);
+        Assert.False(plan.FilterFirst);
     }
 
     [Fact]
