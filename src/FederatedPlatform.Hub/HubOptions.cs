@@ -19,6 +19,12 @@ public sealed class HubOptions
     public string DatabasePath { get; set; } = "fedplat-hub.db";
 
     /// <summary>
+    /// How long a write to the SQLite catalog waits for another connection's write lock (another process
+    /// holding the file, a backup) before the call fails with UNAVAILABLE. Default 5 s. Not used with PostgreSQL.
+    /// </summary>
+    public TimeSpan DatabaseBusyTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// Npgsql connection string of a PostgreSQL database to keep the catalog in instead of the SQLite
     /// file, e.g. <c>Host=db;Username=fedplat;Password=…;Database=fedplat</c>. Several hub instances may
     /// share one database: they share the catalog, its sequence numbers and its change feed. The database

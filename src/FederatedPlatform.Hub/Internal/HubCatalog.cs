@@ -33,7 +33,7 @@ internal sealed class HubCatalog(IOptions<HubOptions> options, TimeProvider time
         {
             var path = Path.GetFullPath(hub.DatabasePath);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            _store = await CatalogStore.OpenSqliteAsync(new SqliteCatalogOptions { Path = path }, hub.Limits, time, loggers, indexer, cancellationToken);
+            _store = await CatalogStore.OpenSqliteAsync(new SqliteCatalogOptions { Path = path, BusyTimeout = hub.DatabaseBusyTimeout }, hub.Limits, time, loggers, indexer, cancellationToken);
         }
 
         await OperatorBootstrap.RunAsync(_store.Registry, hub.ResolveOperatorTokenPath(), _logger, cancellationToken);

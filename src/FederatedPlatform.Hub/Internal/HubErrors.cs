@@ -42,6 +42,14 @@ internal static class HubErrors
 
     public static RpcException ClientGone(Exception cause) => new(new Status(StatusCode.Cancelled, "the client reset the stream", cause));
 
+    /// <summary>
+    /// A database error: UNAVAILABLE when a retry may succeed (busy, locked, unreachable), INTERNAL otherwise.
+    /// The cause stays in the hub's log, not in the detail sent to the client.
+    /// </summary>
+    public static RpcException Storage(bool transient) => transient
+        ? Make(StatusCode.Unavailable, "the catalog database is busy or unreachable; this call's transaction was rolled back, retry with backoff")
+        : Make(StatusCode.Internal, "the catalog database failed; this call's transaction was rolled back (the hub's log has the cause)");
+
     public static RpcException Revoked() => Make(StatusCode.Unauthenticated, "the credential was revoked");
 
     /// <summary>A gap in a Publish stream: OUT_OF_RANGE naming the expected seq, also in a trailer.</summary>

@@ -1,8 +1,9 @@
+using FederatedPlatform.Grpc;
 using Microsoft.Extensions.Logging;
 
 namespace FederatedPlatform.Hub.Internal;
 
-/// <summary>Hub log messages; event ids 3000–3099 belong to the hub (3000 host, 3010 publish, 3020 watch, 3030 registry, 3040 retention).</summary>
+/// <summary>Hub log messages; event ids 3000–3099 belong to the hub (3000 host, 3010 publish, 3020 watch, 3030 registry, 3040 retention, 3050 storage).</summary>
 internal static partial class HubLog
 {
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Hub listening on {Address}, catalog {Store}")]
@@ -34,6 +35,9 @@ internal static partial class HubLog
 
     [LoggerMessage(EventId = 3031, Level = LogLevel.Information, Message = "Center {CenterId}: resync requested (node connected now: {Connected})")]
     public static partial void ResyncRequested(ILogger logger, string centerId, bool connected);
+
+    [LoggerMessage(EventId = 3050, Level = LogLevel.Error, Message = "{Method}: the catalog database failed (transient: {Transient}); the call ends with {Status}")]
+    public static partial void StorageFailed(ILogger logger, string method, bool transient, StatusCode status, Exception exception);
 
     [LoggerMessage(EventId = 3040, Level = LogLevel.Error, Message = "Retention pass failed; it is retried at the next interval")]
     public static partial void CompactionFailed(ILogger logger, Exception exception);

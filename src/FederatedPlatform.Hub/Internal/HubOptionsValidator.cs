@@ -30,6 +30,7 @@ internal sealed class HubOptionsValidator : IValidateOptions<HubOptions>
             }
         }
 
+        Require(options.DatabaseBusyTimeout >= TimeSpan.Zero, nameof(options.DatabaseBusyTimeout), "must not be negative");
         Require(IPAddress.TryParse(options.ListenAddress, out _), nameof(options.ListenAddress), "must be an IP address such as 127.0.0.1");
         Require(options.Port is >= 0 and <= 65535, nameof(options.Port), "must be 0-65535");
         Require(options.CertificatePath is null || File.Exists(options.CertificatePath), nameof(options.CertificatePath), "must name an existing file");

@@ -1,6 +1,7 @@
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Node.Tests.TestSupport;
+using Microsoft.Data.Sqlite;
 
 namespace FederatedPlatform.Node.Tests.Services;
 
@@ -229,6 +230,28 @@ public sealed class NodeGrpcServiceTests : IAsyncLifetime
         }
 
         return record;
+    }
+
+    [Fact]
+    public async Task CreateRecord_DatabaseWriteLockedElsewhere_UnavailableNothingWrittenThenCreatedOnceReleased()
+    {
+        await using var sut = await NodeUnderTest.StartAsync(
+            _directory.File("locked.db"), configure: o => o.DatabaseBusyTimeout = TimeSpan.FromMilliseconds(50), expectErrors: true);
+        await using var holder = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _directory.File("locked.db"), Pooling = false }.ToString());
+        await holder.OpenAsync();
+        var transaction = holder.BeginTransaction(deferred: false); // BEGIN IMMEDIATE: holds the write lock
+
+        var error = await Assert.ThrowsAsync<RpcException>(() =>
+            sut.CallAsync<CreateRecordRequest, Record>("CreateRecord", new CreateRecordRequest { Record = SampleRecords.Achievement("a1") }));
+        var listedWhileLocked = (await sut.Store.ListAsync(null)).Records;
+        transaction.Rollback();
+        var created = await sut.CallAsync<CreateRecordRequest, Record>("CreateRecord", new CreateRecordRequest { Record = SampleRecords.Achievement("a1") });
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Contains("retry", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Empty(listedWhileLocked);
+        Assert.Equal(1UL, created.Version);
+        Assert.Equal(["a1"], (await sut.Store.ListAsync(null)).Records.Select(r => r.Id.LocalId));
     }
 
     private Task<Record> Create(Record record) => _sut.CallAsync<CreateRecordRequest, Record>("CreateRecord", new CreateRecordRequest { Record = record });

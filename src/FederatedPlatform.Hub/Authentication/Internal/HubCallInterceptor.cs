@@ -1,9 +1,12 @@
+using System.Data.Common;
 using System.Globalization;
 using FederatedPlatform.Catalog;
+using FederatedPlatform.Catalog.Storage;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Hub.Internal;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FederatedPlatform.Hub.Authentication.Internal;
@@ -12,7 +15,8 @@ namespace FederatedPlatform.Hub.Authentication.Internal;
 /// Admits every call to the fedplat services: bearer token → principal (UNAUTHENTICATED), role per
 /// method (PERMISSION_DENIED), per-credential request rate and open streams (RESOURCE_EXHAUSTED).
 /// It also turns what the services throw into statuses: catalog errors through <see cref="HubErrors"/>,
-/// cancellation by revocation into UNAUTHENTICATED and by shutdown into UNAVAILABLE.
+/// database errors into UNAVAILABLE (busy, locked, unreachable: retry) or INTERNAL, cancellation by
+/// revocation into UNAUTHENTICATED and by shutdown into UNAVAILABLE.
 /// </summary>
 internal sealed class HubCallInterceptor(
     HubCatalog catalog,
@@ -20,7 +24,8 @@ internal sealed class HubCallInterceptor(
     CredentialStreams streams,
     RequestRateLimiter limiter,
     IHostApplicationLifetime lifetime,
-    IOptions<HubOptions> options) : Interceptor
+    IOptions<HubOptions> options,
+    ILogger<HubCallInterceptor> logger) : Interceptor
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -63,6 +68,13 @@ internal sealed class HubCallInterceptor(
         catch (CatalogException e)
         {
             throw HubErrors.FromCatalog(e);
+        }
+        catch (DbException e)
+        {
+            var transient = StorageFailures.IsTransient(e);
+            var status = HubErrors.Storage(transient);
+            HubLog.StorageFailed(logger, context.Method, transient, status.StatusCode, e);
+            throw status;
         }
         catch (OperationCanceledException) when (call.Revoked)
         {

@@ -1,9 +1,16 @@
+using System.Data.Common;
+using FederatedPlatform.Catalog.Storage;
 using FederatedPlatform.Grpc;
 using FederatedPlatform.Node.Storage;
+using Microsoft.EntityFrameworkCore;
 
 namespace FederatedPlatform.Node.Services.Internal;
 
-/// <summary>The one place where the store's refusals become gRPC statuses.</summary>
+/// <summary>
+/// The one place where the store's refusals become gRPC statuses. A database error is UNAVAILABLE when a
+/// retry may succeed (the file is locked by another connection past the busy timeout), INTERNAL otherwise;
+/// its transaction is rolled back. The detail names the cause: this API serves the center's own tools.
+/// </summary>
 internal static class StatusMapping
 {
     public static async Task<T> Guard<T>(Func<Task<T>> call)
@@ -16,7 +23,19 @@ internal static class StatusMapping
         {
             throw ToRpcException(e);
         }
+        catch (DbException e)
+        {
+            throw ToRpcException(e);
+        }
+        catch (DbUpdateException e) when (e.InnerException is DbException inner)
+        {
+            throw ToRpcException(inner);
+        }
     }
+
+    public static RpcException ToRpcException(DbException e) => StorageFailures.IsTransient(e)
+        ? new(StatusCode.Unavailable, $"the node's database is busy (locked by another connection); nothing was written, retry: {e.Message}")
+        : new(StatusCode.Internal, $"the node's database failed; nothing was written: {e.Message}");
 
     public static RpcException ToRpcException(NodeStoreException e) => new(ToStatusCode(e.Code), e.Message);
 
