@@ -16,6 +16,12 @@ public interface ICenterRegistry
     /// <exception cref="CatalogException"><see cref="CatalogErrorCode.InvalidArgument"/> or <see cref="CatalogErrorCode.CenterNotFound"/>.</exception>
     Task<IssuedCredential> IssueCredentialAsync(Role role, string? centerId, string description, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Issues an operator credential only if the registry holds no credential at all (a hub's first start);
+    /// null otherwise. Atomic across instances sharing one database: of several starting together, one issues it.
+    /// </summary>
+    Task<IssuedCredential?> IssueFirstOperatorCredentialAsync(string description, CancellationToken cancellationToken);
+
     /// <summary>Revokes a credential (idempotent); returns it as stored.</summary>
     /// <exception cref="CatalogException"><see cref="CatalogErrorCode.CredentialNotFound"/>.</exception>
     Task<Credential> RevokeCredentialAsync(string credentialId, CancellationToken cancellationToken);

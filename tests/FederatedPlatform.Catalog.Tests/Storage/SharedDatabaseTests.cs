@@ -35,6 +35,25 @@ public abstract class SharedDatabaseTests(ITestStore store) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task IssueFirstOperatorCredential_ManyAtOnceOnBothStores_ExactlyOneIssued()
+    {
+        const int Attempts = 8;
+        var attempts = Enumerable.Range(0, Attempts).Select(i => Task.Run(() =>
+            (i % 2 == 0 ? _first : _second).Registry.IssueFirstOperatorCredentialAsync("first start " + i, CancellationToken.None)));
+
+        var issued = await Task.WhenAll(attempts).WaitAsync(TimeSpan.FromSeconds(60));
+        var again = await _second.Registry.IssueFirstOperatorCredentialAsync("a later start", CancellationToken.None);
+        var stored = await _first.Registry.ListCredentialsAsync(null, CancellationToken.None);
+
+        var winner = Assert.Single(issued, i => i is not null)!;
+        Assert.Null(again);
+        var credential = Assert.Single(stored);
+        Assert.Equal(winner.Credential.CredentialId, credential.CredentialId);
+        Assert.Equal(Role.Operator, credential.Role);
+        Assert.Equal(Role.Operator, (await _second.Registry.AuthenticateAsync(winner.Token, CancellationToken.None))?.Role);
+    }
+
+    [Fact]
     public async Task ApplyAsync_WritersOnBothStores_SequenceGapFreeInCommitOrderAndReadersNeverSeeAHole()
     {
         const int Batches = 15;

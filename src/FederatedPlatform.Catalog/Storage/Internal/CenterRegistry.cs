@@ -55,6 +55,40 @@ internal sealed class CenterRegistry(IStorageProvider provider, RecordValidator 
             throw new CatalogException(CatalogErrorCode.CenterNotFound, $"center {centerId} is not registered");
         }
 
+        var issued = await AddCredentialAsync(session, role, centerId, description, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        CatalogLog.CredentialIssued(logger, issued.Credential.CredentialId, role.ToString(), centerId);
+        return issued;
+    }
+
+    public async Task<IssuedCredential?> IssueFirstOperatorCredentialAsync(string description, CancellationToken cancellationToken)
+    {
+        ValidateCredential(Role.Operator, null, description);
+        await using var session = await WriteSession.BeginAsync(provider, cancellationToken);
+
+        // Instances starting together on one empty PostgreSQL database: the counter row's lock, held to
+        // commit, lets the second look for credentials only after the first has committed its own. (On
+        // SQLite the write transaction already excludes every other writer.) No center row is locked here,
+        // so the publish path's lock order (center, then counter) cannot deadlock with it.
+        await using (var serialise = session.Command("UPDATE hub_state SET catalog_seq = catalog_seq WHERE id = 1"))
+        {
+            await serialise.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (await session.Context.Credentials.AnyAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        var issued = await AddCredentialAsync(session, Role.Operator, null, description, cancellationToken);
+        await session.CommitAsync(cancellationToken);
+        CatalogLog.CredentialIssued(logger, issued.Credential.CredentialId, nameof(Role.Operator), null);
+        return issued;
+    }
+
+    private async Task<IssuedCredential> AddCredentialAsync(
+        WriteSession session, Role role, string? centerId, string description, CancellationToken cancellationToken)
+    {
         var (id, token, hash) = CredentialToken.Create();
         var row = new CredentialRow
         {
@@ -67,8 +101,6 @@ internal sealed class CenterRegistry(IStorageProvider provider, RecordValidator 
         };
         session.Context.Credentials.Add(row);
         await session.Context.SaveChangesAsync(cancellationToken);
-        await session.CommitAsync(cancellationToken);
-        CatalogLog.CredentialIssued(logger, id, role.ToString(), centerId);
         return new IssuedCredential(ToCredential(row), token);
     }
 

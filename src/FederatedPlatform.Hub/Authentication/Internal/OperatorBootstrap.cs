@@ -1,5 +1,4 @@
 using FederatedPlatform.Catalog.Registry;
-using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Hub.Internal;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +7,8 @@ namespace FederatedPlatform.Hub.Authentication.Internal;
 /// <summary>
 /// First start: a hub whose registry holds no credential at all creates an operator credential and
 /// writes its token to a file only the hub's user can read, so the CLI and the demo can administer
-/// it. The secret is never logged.
+/// it. The secret is never logged. Of several instances starting together on one empty database, one
+/// creates it (and writes its file); the others find it there.
 /// </summary>
 internal static class OperatorBootstrap
 {
@@ -16,13 +16,11 @@ internal static class OperatorBootstrap
 
     public static async Task RunAsync(ICenterRegistry registry, string tokenPath, ILogger logger, CancellationToken cancellationToken)
     {
-        var existing = await registry.ListCredentialsAsync(null, cancellationToken);
-        if (existing.Count > 0)
+        if (await registry.IssueFirstOperatorCredentialAsync(Description, cancellationToken) is not { } issued)
         {
             return;
         }
 
-        var issued = await registry.IssueCredentialAsync(Role.Operator, null, Description, cancellationToken);
         await WriteSecretFileAsync(tokenPath, issued.Token, cancellationToken);
         HubLog.OperatorBootstrapped(logger, issued.Credential.CredentialId, tokenPath);
     }
