@@ -48,8 +48,16 @@ internal sealed class GrpcCallRequestWriter<TRequest, TResponse>(GrpcCall<TReque
             // A server that ends the call at its headers (an interceptor's refusal, trailers-only) resets the
             // stream, which fails this write: report the status the server sent, not the failed write.
             await call.ResponseStarted;
-            call.Finish(call.ResolveException(ex), Metadata.Empty);
-            ThrowFinished();
+            if (call.IsFinished)
+            {
+                ThrowFinished();
+            }
+
+            // The response is open: either the server has ended the call, with messages and its status still
+            // to be read from the response stream, or the connection broke, which the reader sees too. Ending
+            // the call here would replace the server's status with this write's failure, so only the write fails.
+            throw new RpcException(new Status(
+                StatusCode.Unavailable, "The message was not sent: the request stream is closed. The call's status comes with its responses.", ex));
         }
     }
 

@@ -157,6 +157,34 @@ public sealed class DeadlineAndCancellationTests
     }
 
     [Fact]
+    public async Task ServerEndsDuplexWithStatus_ClientKeepsWriting_WritesFailButTheCallEndsWithTheServersStatus()
+    {
+        await using var sut = await TestGrpcServer.StartAsync(b => b.DuplexStreaming<StreamingOutputCallRequest, StreamingOutputCallResponse>("FullDuplexCall", async (requests, responses, _) =>
+        {
+            await requests.MoveNext(CancellationToken.None);
+            await responses.WriteAsync(new StreamingOutputCallResponse());
+            throw new RpcException(new Status(StatusCode.OutOfRange, "no more, thanks"));
+        }));
+        using var channel = sut.CreateChannel();
+        using var call = channel.CreateCallInvoker().AsyncDuplexStreamingCall(TestServices.FullDuplexCall, default);
+        await call.RequestStream.WriteAsync(new StreamingOutputCallRequest()).WithTimeout();
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None).WithTimeout());
+
+        // The server has ended the call (or is about to): writes fail once its end reaches the client.
+        RpcException? writeError = null;
+        for (var i = 0; i < 10_000 && writeError is null; i++)
+        {
+            writeError = await Record.ExceptionAsync(() => call.RequestStream.WriteAsync(new StreamingOutputCallRequest()).WithTimeout()) as RpcException;
+        }
+
+        var end = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None).WithTimeout());
+        Assert.NotNull(writeError);
+        Assert.Equal(StatusCode.OutOfRange, end.StatusCode);
+        Assert.Equal("no more, thanks", end.Status.Detail);
+        Assert.Equal(StatusCode.OutOfRange, call.GetStatus().StatusCode);
+    }
+
+    [Fact]
     public async Task ServerResetsStream_ClientGetsCancelled()
     {
         var firstRead = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
