@@ -8,7 +8,7 @@ namespace FederatedPlatform.Federation.Tests.Validation;
 /// Every field rule of a record, broken once at the node's API (INVALID_ARGUMENT naming the field) and
 /// once in a Publish stream to the hub (a per-change rejection naming the field); stored data never changes.
 /// </summary>
-public sealed class RecordValidationTests(RecordValidationTests.Fixture federation) : IClassFixture<RecordValidationTests.Fixture>
+public abstract class RecordValidationTests(RecordValidationTests.Fixture federation)
 {
     public const string Node = "cn-om";
     public const string Raw = "cn-raw";
@@ -167,7 +167,7 @@ public sealed class RecordValidationTests(RecordValidationTests.Fixture federati
     }
 
     /// <summary>One federation for every case: a node with two target records, and cn-raw's two targets published by hand.</summary>
-    public sealed class Fixture : IAsyncLifetime
+    public abstract class Fixture : IAsyncLifetime
     {
         private long _epoch;
 
@@ -175,9 +175,9 @@ public sealed class RecordValidationTests(RecordValidationTests.Fixture federati
 
         public ulong NextEpoch() => (ulong)Interlocked.Increment(ref _epoch);
 
-        public async Task InitializeAsync()
+        public virtual async Task InitializeAsync()
         {
-            Federation = await TestSupport.Federation.StartAsync([Node]);
+            Federation = await TestSupport.Federation.StartAsync(Store, [Node]);
             await Federation.RegisterCenterAsync(Raw);
             await Federation[Node].Api.CreateAsync(TestRecords.Achievement(Node, "target-a"));
             await Federation[Node].Api.CreateAsync(TestRecords.Need(Node, "target-n"));
@@ -189,6 +189,48 @@ public sealed class RecordValidationTests(RecordValidationTests.Fixture federati
             await Federation.WaitConvergedAsync();
         }
 
-        public async Task DisposeAsync() => await Federation.DisposeAsync();
+        public virtual async Task DisposeAsync() => await Federation.DisposeAsync();
+
+        /// <summary>The hub's catalog store.</summary>
+        protected abstract ITestStore Store { get; }
+    }
+}
+
+public sealed class SqliteRecordValidationTests(SqliteRecordValidationTests.SqliteFixture federation)
+    : RecordValidationTests(federation), IClassFixture<SqliteRecordValidationTests.SqliteFixture>
+{
+    public sealed class SqliteFixture : Fixture
+    {
+        protected override ITestStore Store => SqliteTestStore.Instance;
+    }
+}
+
+/// <summary>The same rules with the hub's catalog in PostgreSQL (the node's store is always SQLite).</summary>
+public sealed class PostgresRecordValidationTests(PostgresRecordValidationTests.PostgresFixture federation)
+    : RecordValidationTests(federation), IClassFixture<PostgresRecordValidationTests.PostgresFixture>
+{
+    public sealed class PostgresFixture : Fixture
+    {
+        private readonly PostgresDatabase _database = new();
+
+        protected override ITestStore Store => _database;
+
+        public override async Task InitializeAsync()
+        {
+            await _database.InitializeAsync();
+            await base.InitializeAsync();
+        }
+
+        public override async Task DisposeAsync()
+        {
+            try
+            {
+                await base.DisposeAsync();
+            }
+            finally
+            {
+                await _database.DisposeAsync();
+            }
+        }
     }
 }
