@@ -27,7 +27,7 @@ public enum StatusCode
     Aborted = 10,
     /// <summary>The operation was attempted past the valid range.</summary>
     OutOfRange = 11,
-    /// <summary>The operation is not implemented or supported.</summary>
+    /// <summary>The server does not offer the method or operation called (for example, an unknown method name).</summary>
     Unimplemented = 12,
     /// <summary>Internal error: an invariant of the system is broken.</summary>
     Internal = 13,

@@ -9,12 +9,7 @@ public abstract class SearchIndexUpdateTests(ITestStore store)
     public async Task UpsertAsync_NewVersion_ReplacesTermsAndFields()
     {
         await using var sut = await SampleCatalog.IndexAsync(store);
-        var changed = SampleCatalog.SolarPumps.Clone();
-        changed.Version = 2;
-        changed.Title.Clear();
-        changed.Title["en"] = "Wind turbine blades";
-        changed.Summary.Clear();
-        changed.Sector = Sector.WindEnergy;
+        var changed = SolarPumpsTurnedWindTurbine();
 
         await sut.AddAsync(changed);
 
@@ -27,11 +22,7 @@ public abstract class SearchIndexUpdateTests(ITestStore store)
     public async Task UpsertAsync_AnalysedBeforehand_ReplacesTermsAndFields()
     {
         await using var sut = await SampleCatalog.IndexAsync(store);
-        var changed = SampleCatalog.SolarPumps.Clone();
-        changed.Version = 2;
-        changed.Title.Clear();
-        changed.Title["en"] = "Wind turbine blades";
-        changed.Sector = Sector.WindEnergy;
+        var changed = SolarPumpsTurnedWindTurbine();
         var added = TestRecords.Achievement("cn-kz/a9", new() { ["en"] = "Turbine gearbox repair" }, sector: Sector.WindEnergy);
 
         await using (var transaction = await sut.Connection.BeginTransactionAsync())
@@ -48,6 +39,18 @@ public abstract class SearchIndexUpdateTests(ITestStore store)
         Assert.Empty(await sut.IdsAsync("villages"));
         Assert.Equal(["cn-kz/a9", "cn-sd/a3"], (await sut.IdsAsync("turbine", new SearchFilter { Sectors = [Sector.WindEnergy] })).Order(StringComparer.Ordinal));
         Assert.Equal(6, (await sut.SearchAsync(string.Empty)).TotalCount);
+    }
+
+    /// <summary>Version 2 of the sample's solar pumps: a wind-turbine title and sector, no summary.</summary>
+    private static Record SolarPumpsTurnedWindTurbine()
+    {
+        var changed = SampleCatalog.SolarPumps.Clone();
+        changed.Version = 2;
+        changed.Title.Clear();
+        changed.Title["en"] = "Wind turbine blades";
+        changed.Summary.Clear();
+        changed.Sector = Sector.WindEnergy;
+        return changed;
     }
 
     [Fact]

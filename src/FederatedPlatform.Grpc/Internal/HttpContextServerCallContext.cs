@@ -180,36 +180,31 @@ internal sealed class HttpContextServerCallContext : ServerCallContext, IDisposa
     /// <summary>Frames and writes one response message; flushes when asked (streaming).</summary>
     public async ValueTask WriteMessageAsync<T>(T message, Marshaller<T> marshaller, bool flush, CancellationToken cancellationToken)
     {
-        _token.ThrowIfCancellationRequested();
-        if (!_headersSent)
-        {
-            PrepareHeaders();
-        }
-        var compression = (WriteOptions?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.NoCompress) ? null : _responseCompression;
-        var writer = Body;
-        MessageCodec.Encode(writer, message, marshaller, compression, _runtime.Options.MaxSendMessageSize);
-        if (flush || writer.Count >= _runtime.Options.MaxBufferedResponseBytes)
-        {
-            await FlushAsync(cancellationToken);
-        }
+        MessageCodec.Encode(Body, message, marshaller, BeginWrite(), _runtime.Options.MaxSendMessageSize);
+        await EndWriteAsync(flush, cancellationToken);
     }
 
     /// <summary>Writes messages framed in advance, in one write; flushes when asked.</summary>
     public async ValueTask WriteFramedMessagesAsync(FramedMessages messages, bool flush, CancellationToken cancellationToken)
+    {
+        MessageCodec.EncodeFramed(Body, messages, BeginWrite(), _runtime.Options.MaxSendMessageSize);
+        await EndWriteAsync(flush, cancellationToken);
+    }
+
+    /// <summary>Before a response write: the call is still on, the headers go first; returns the write's compression.</summary>
+    private ICompressionProvider? BeginWrite()
     {
         _token.ThrowIfCancellationRequested();
         if (!_headersSent)
         {
             PrepareHeaders();
         }
-        var compression = (WriteOptions?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.NoCompress) ? null : _responseCompression;
-        var writer = Body;
-        MessageCodec.EncodeFramed(writer, messages, compression, _runtime.Options.MaxSendMessageSize);
-        if (flush || writer.Count >= _runtime.Options.MaxBufferedResponseBytes)
-        {
-            await FlushAsync(cancellationToken);
-        }
+        return (WriteOptions?.Flags ?? WriteFlags.None).HasFlag(WriteFlags.NoCompress) ? null : _responseCompression;
     }
+
+    /// <summary>After a response write: flushes when asked, or when enough is buffered that the client's pace must apply.</summary>
+    private ValueTask EndWriteAsync(bool flush, CancellationToken cancellationToken) =>
+        flush || Body.Count >= _runtime.Options.MaxBufferedResponseBytes ? FlushAsync(cancellationToken) : ValueTask.CompletedTask;
 
     /// <summary>The response body, counting the bytes written since the last flush.</summary>
     private CountingBufferWriter Body => _body ??= new CountingBufferWriter(_http.Response.BodyWriter);
