@@ -17,10 +17,4 @@ public sealed class SqliteSearchIndex : StoreSearchIndex
         : base(new SqliteSearchStore(), options)
     {
     }
-
-    /// <summary>An index whose filter-first plan applies to filters of at most <paramref name="filterFirstLimit"/> records (tests set it to reach either plan).</summary>
-    internal SqliteSearchIndex(SearchIndexOptions? options, int filterFirstLimit)
-        : base(new SqliteSearchStore(filterFirstLimit), options)
-    {
-    }
 }

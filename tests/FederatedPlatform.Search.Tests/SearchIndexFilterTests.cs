@@ -32,6 +32,19 @@ public abstract class SearchIndexFilterTests(ITestStore store)
         Assert.Equal(expected.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
     }
 
+    // Words that together occur in every sample record, so the filter alone decides (through the text
+    // query's candidate reads: on SQLite the filter is part of the FTS5 expression).
+    [Theory]
+    [MemberData(nameof(Filters))]
+    public async Task SearchAsync_TextMatchingEveryRecordAndFilter_RestrictsMatchesAsWithoutText(SearchFilter filter, string[] expected)
+    {
+        await using var sut = await SampleCatalog.IndexAsync(store);
+
+        var ids = await sut.IdsAsync("desalination irrigation greenhouse groundwater solar", filter);
+
+        Assert.Equal(expected.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task SearchAsync_TextAndFilter_BothApply()
     {

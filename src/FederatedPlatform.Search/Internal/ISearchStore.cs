@@ -24,17 +24,13 @@ internal interface ISearchStore
     Task<CorpusStatistics> ReadStatisticsAsync(
         DbConnection connection, DbTransaction? transaction, IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken);
 
-    /// <summary>How the candidate reads of one query apply its filter.</summary>
-    Task<CandidateFilter> PlanFilterAsync(
-        DbConnection connection, DbTransaction? transaction, SearchFilter filter, CancellationToken cancellationToken);
-
     /// <summary>Up to <paramref name="limit"/> documents in <paramref name="scope"/> that pass the filter, newest (highest doc id) first.</summary>
     Task<IReadOnlyList<Candidate>> ReadCandidatesAsync(
         DbConnection connection,
         DbTransaction? transaction,
         IReadOnlyList<QueryTerm> terms,
         CandidateScope scope,
-        CandidateFilter filter,
+        SearchFilter filter,
         int limit,
         CancellationToken cancellationToken);
 

@@ -19,12 +19,11 @@ internal sealed class RankedPageReader(ISearchStore store, FieldWeights weights,
         var scorer = new Bm25Scorer(request.Terms, statistics, weights);
         var all = request.Matching == TermMatching.All;
         var tiered = request.Matching == TermMatching.AllThenAny && request.Terms.Count > 1;
-        var filter = await store.PlanFilterAsync(connection, transaction, request.Filter, cancellationToken);
         var candidates = new Dictionary<long, Candidate>();
         async Task<int> ReadAsync(CandidateScope scope)
         {
             // One more than the window tells whether the window held every match.
-            var read = await store.ReadCandidatesAsync(connection, transaction, request.Terms, scope, filter, OneMore(rankWindow), cancellationToken);
+            var read = await store.ReadCandidatesAsync(connection, transaction, request.Terms, scope, request.Filter, OneMore(rankWindow), cancellationToken);
             foreach (var candidate in read.Take(rankWindow))
             {
                 candidates.TryAdd(candidate.DocId, candidate);

@@ -138,12 +138,21 @@ internal sealed class SearchEngine : ISearchIndex
         return _store.ReadTermStatisticsAsync(connection, transaction, terms, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether a caller's term can be an analysed term: not blank, no quote, and no private-use character
+    /// (the analyser never keeps one, and an engine may mark its own tokens with them).
+    /// </summary>
+    private static bool IsTerm(string term) =>
+        !string.IsNullOrWhiteSpace(term)
+        && !term.Contains('"', StringComparison.Ordinal)
+        && !term.Any(c => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.PrivateUse);
+
     private List<QueryTerm> QueryTerms(SearchQuery query)
     {
         var terms = query.Terms ?? TextAnalyzer.Terms(query.Text ?? string.Empty);
         return
         [
-            .. terms.Where(t => !string.IsNullOrWhiteSpace(t) && !t.Contains('"', StringComparison.Ordinal))
+            .. terms.Where(IsTerm)
                 .Distinct(StringComparer.Ordinal)
                 .Take(_options.MaxQueryTerms)
                 .Select(QueryTerm.Of)

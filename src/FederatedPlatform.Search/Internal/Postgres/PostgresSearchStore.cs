@@ -88,17 +88,12 @@ internal sealed class PostgresSearchStore : ISearchStore
         return new CorpusStatistics(documents, tokens, frequencies);
     }
 
-    /// <summary>One plan: the GIN index finds the matches and the filter is tested on each.</summary>
-    public Task<CandidateFilter> PlanFilterAsync(
-        DbConnection connection, DbTransaction? transaction, SearchFilter filter, CancellationToken cancellationToken) =>
-        Task.FromResult(new CandidateFilter(filter, FilterFirst: false));
-
     public async Task<IReadOnlyList<Candidate>> ReadCandidatesAsync(
         DbConnection connection,
         DbTransaction? transaction,
         IReadOnlyList<QueryTerm> terms,
         CandidateScope scope,
-        CandidateFilter filter,
+        SearchFilter filter,
         int limit,
         CancellationToken cancellationToken)
     {
@@ -111,7 +106,7 @@ internal sealed class PostgresSearchStore : ISearchStore
             WHERE t.lexemes @@ @match::tsquery
             """);
         command.Parameter("@match", TsQuery.Of(terms, scope));
-        SqlFilter.Append(sql, command, filter.Filter);
+        SqlFilter.Append(sql, command, filter);
         sql.Append(" ORDER BY t.doc_id DESC LIMIT @limit");
         command.Parameter("@limit", limit);
         command.CommandText = sql.ToString();

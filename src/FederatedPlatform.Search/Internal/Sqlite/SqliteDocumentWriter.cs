@@ -54,11 +54,11 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
             "INSERT OR REPLACE INTO search_doc_terms (doc_id, title, keywords, summary) VALUES (@doc, @title, @keywords, @summary)",
             "@doc", "@title", "@keywords", "@summary");
         _insertText = Command(
-            "INSERT INTO search_fts (rowid, title, keywords, summary) VALUES (@doc, @title, @keywords, @summary)",
-            "@doc", "@title", "@keywords", "@summary");
+            "INSERT INTO search_fts (rowid, title, keywords, summary, tags) VALUES (@doc, @title, @keywords, @summary, @tags)",
+            "@doc", "@title", "@keywords", "@summary", "@tags");
         _replaceText = Command(
-            "REPLACE INTO search_fts (rowid, title, keywords, summary) VALUES (@doc, @title, @keywords, @summary)",
-            "@doc", "@title", "@keywords", "@summary");
+            "REPLACE INTO search_fts (rowid, title, keywords, summary, tags) VALUES (@doc, @title, @keywords, @summary, @tags)",
+            "@doc", "@title", "@keywords", "@summary", "@tags");
         _deleteDoc = Command("DELETE FROM search_docs WHERE center_id = @center AND local_id = @local RETURNING doc_id", "@center", "@local");
         _deletePayload = Command("DELETE FROM search_payloads WHERE doc_id = @doc", "@doc");
         _deleteTerms = Command("DELETE FROM search_doc_terms WHERE doc_id = @doc", "@doc");
@@ -121,6 +121,7 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         text.Parameters[1].Value = document.TitleTerms;
         text.Parameters[2].Value = document.KeywordTerms;
         text.Parameters[3].Value = document.SummaryTerms;
+        text.Parameters[4].Value = FilterTags.Of(document);
         await text.ExecuteNonQueryAsync(cancellationToken);
         await FlushIfLargeAsync(cancellationToken);
     }

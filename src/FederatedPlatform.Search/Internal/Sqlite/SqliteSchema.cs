@@ -11,8 +11,10 @@ namespace FederatedPlatform.Search.Internal.Sqlite;
 /// and <c>search_term_docs</c> / <c>search_stats</c> the document frequencies and corpus totals BM25
 /// needs, maintained by the writer: FTS5's own bm25() counts every query term's documents by walking its
 /// whole posting list on every query, which at a million records costs more than the rest of the query.
-/// <c>search_docs_country</c> (created at open for an index of the earlier layout too) lets a query count
-/// and list the records of a rare country without a table scan (see <see cref="SqliteSearchStore"/>).
+/// <c>search_docs_country</c> (created at open for an index of an earlier layout too) lets a listing
+/// without terms find the records of a rare country without a table scan. The <c>tags</c> column of
+/// <c>search_fts</c> holds each document's filter fields as tokens (<see cref="FilterTags"/>), so FTS5
+/// applies a query's filter while it intersects the term lists.
 /// </summary>
 internal static class SqliteSchema
 {
@@ -65,8 +67,13 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
         INSERT OR IGNORE INTO search_stats (name, value) VALUES ('docs', 0), ('tokens', 0);
         DROP TABLE IF EXISTS search_doc_languages;
+        """ + CreateText;
+
+    /// <summary>The FTS5 table, alone: <see cref="SqliteSearchStore"/> rebuilds it for an index of the layout without tags.</summary>
+    public const string CreateText =
+        """
         CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
-            title, keywords, summary,
+            title, keywords, summary, tags,
             content = '', contentless_delete = 1, tokenize = 'ascii', detail = none
         );
         """;

@@ -1,15 +1,14 @@
 using System.Globalization;
 using FederatedPlatform.Contracts.V1;
-using FederatedPlatform.Search.Internal.Sqlite;
 using FederatedPlatform.Search.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace FederatedPlatform.Search.Tests.Internal.Sqlite;
 
 /// <summary>
-/// The filter-first plan of the SQLite store (a selective filter's ids collected once, each posting tested
-/// against them) finds the same candidates as the join plan, and the country index it counts through is
-/// added to an index created before it.
+/// The SQLite store applies filters as tags inside the FTS5 expression: a rare country's matches beyond the
+/// rank window, the every-term tier under a filter, a filter nothing passes; tags never match query terms;
+/// an index of the layout without tags gets them at open, and the country index a listing uses.
 /// </summary>
 public sealed class SqliteSearchStoreTests : IAsyncLifetime
 {
@@ -19,13 +18,10 @@ public sealed class SqliteSearchStoreTests : IAsyncLifetime
 
     public Task DisposeAsync() => _connection.DisposeAsync().AsTask();
 
-    // 0: no filter is selective enough (the join plan); 1000: every country or center filter is.
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1000)]
-    public async Task SearchAsync_RareCountryBeyondRankWindow_NewestOfThatCountryWithEitherPlan(int filterFirstLimit)
+    [Fact]
+    public async Task SearchAsync_RareCountryBeyondRankWindow_NewestOfThatCountry()
     {
-        var sut = await IndexAsync(filterFirstLimit, new SearchIndexOptions { RankWindow = 2 });
+        var sut = await IndexAsync(new SearchIndexOptions { RankWindow = 2 });
 
         var result = await SearchAsync(sut, "pump", new SearchFilter { Countries = ["om"] });
 
@@ -34,12 +30,10 @@ public sealed class SqliteSearchStoreTests : IAsyncLifetime
         Assert.All(result.Hits, h => Assert.Equal("OM", h.Record.Country));
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1000)]
-    public async Task SearchAsync_SelectiveFilterWithEveryTermTier_RanksSameWithEitherPlan(int filterFirstLimit)
+    [Fact]
+    public async Task SearchAsync_FilterWithEveryTermTier_RanksEveryTermFirst()
     {
-        var sut = await IndexAsync(filterFirstLimit, new SearchIndexOptions());
+        var sut = await IndexAsync(new SearchIndexOptions());
 
         var result = await SearchAsync(sut, "solar pump", new SearchFilter { Countries = ["OM"], Kinds = [RecordKind.Need] });
 
@@ -50,12 +44,10 @@ public sealed class SqliteSearchStoreTests : IAsyncLifetime
         Assert.Equal(4, result.TotalCount);
     }
 
-    [Theory]
-    [InlineData(0)]
-    [InlineData(1000)]
-    public async Task SearchAsync_CenterFilterWithoutMatches_NoHitsWithEitherPlan(int filterFirstLimit)
+    [Fact]
+    public async Task SearchAsync_CenterFilterWithoutMatches_NoHits()
     {
-        var sut = await IndexAsync(filterFirstLimit, new SearchIndexOptions());
+        var sut = await IndexAsync(new SearchIndexOptions());
 
         var result = await SearchAsync(sut, "solar", new SearchFilter { CenterIds = ["cn-eg"] });
 
@@ -63,35 +55,48 @@ public sealed class SqliteSearchStoreTests : IAsyncLifetime
         Assert.False(result.RankedWithinWindow);
     }
 
-    [Theory]
-    [InlineData(4, true)]
-    [InlineData(3, false)]
-    public async Task PlanFilterAsync_CountryFilter_FilterFirstWhenItsRecordsAreWithinTheLimit(int limit, bool expected)
+    // Every need is tagged with its kind as a private-use marker, "k" and the kind's number (2); a title word
+    // spelled like that must find only the record that has the word.
+    [Fact]
+    public async Task SearchAsync_WordSpelledLikeATag_FindsOnlyTheWord()
     {
-        await IndexAsync(limit, new SearchIndexOptions());
-        var store = new SqliteSearchStore(limit);
+        var sut = await IndexAsync(new SearchIndexOptions());
+        await AddAsync(sut, TestRecords.Need("cn-om/k2", new() { ["en"] = "K2 cable car" }, country: "OM"));
 
-        var plan = await store.PlanFilterAsync(_connection, null, new SearchFilter { Countries = ["OM"] }, CancellationToken.None);
+        var result = await SearchAsync(sut, "k2", SearchFilter.None);
 
-        Assert.Equal(expected, plan.FilterFirst);
+        Assert.Equal(["k2"], result.Hits.Select(h => h.Record.Id.LocalId));
     }
 
     [Fact]
-    public async Task PlanFilterAsync_FilterWithoutCountryOrCenter_NeverFilterFirst()
+    public async Task EnsureSchemaAsync_IndexWithoutTags_AddsThemAndFindsTheSame()
     {
-        await IndexAsync(1000, new SearchIndexOptions());
-        var store = new SqliteSearchStore(1000);
+        var sut = await IndexAsync(new SearchIndexOptions());
+        var unfiltered = await SearchAsync(sut, "solar pump water", SearchFilter.None);
+        await ExecuteAsync(
+            """
+            DROP TABLE search_fts;
+            CREATE VIRTUAL TABLE search_fts USING fts5(
+                title, keywords, summary, content = '', contentless_delete = 1, tokenize = 'ascii', detail = none);
+            INSERT INTO search_fts (rowid, title, keywords, summary) SELECT doc_id, title, keywords, summary FROM search_doc_terms;
+            """);
+        var statistics = await ScalarAsync("SELECT group_concat(name || value) FROM search_stats");
 
-        var plan = await store.PlanFilterAsync(
-            _connection, null, new SearchFilter { Kinds = [RecordKind.Achievement], Sectors = [Sector.Agriculture] }, CancellationToken.None);
+        await sut.EnsureSchemaAsync(_connection);
 
-        Assert.False(plan.FilterFirst);
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM pragma_table_xinfo('search_fts') WHERE name = 'tags'"));
+        Assert.Equal(statistics, await ScalarAsync("SELECT group_concat(name || value) FROM search_stats"));
+        var again = await SearchAsync(sut, "solar pump water", SearchFilter.None);
+        Assert.Equal(Keys(unfiltered), Keys(again));
+        Assert.Equal(unfiltered.Hits.Select(h => h.Score), again.Hits.Select(h => h.Score));
+        var filtered = await SearchAsync(sut, "pump", new SearchFilter { Countries = ["OM"], Kinds = [RecordKind.Need] });
+        Assert.Equal(["p03", "p07", "p11", "s1"], filtered.Hits.Select(h => h.Record.Id.LocalId).Order(StringComparer.Ordinal));
     }
 
     [Fact]
     public async Task EnsureSchemaAsync_IndexCreatedBeforeCountryIndex_AddsItAndKeepsDocuments()
     {
-        var sut = await IndexAsync(1000, new SearchIndexOptions());
+        var sut = await IndexAsync(new SearchIndexOptions());
         await ExecuteAsync("DROP INDEX search_docs_country");
 
         await sut.EnsureSchemaAsync(_connection);
@@ -103,9 +108,9 @@ public sealed class SqliteSearchStoreTests : IAsyncLifetime
 
     // Twelve needs titled "Water pump n", every fourth (p03, p07, p11) in Oman and the rest in Egypt, then
     // an Omani "Solar pump" need and an Egyptian solar achievement of another center.
-    private async Task<SqliteSearchIndex> IndexAsync(int filterFirstLimit, SearchIndexOptions options)
+    private async Task<SqliteSearchIndex> IndexAsync(SearchIndexOptions options)
     {
-        var index = new SqliteSearchIndex(options, filterFirstLimit);
+        var index = new SqliteSearchIndex(options);
         await index.EnsureSchemaAsync(_connection);
         await using var transaction = await _connection.BeginTransactionAsync();
         await using (var writer = await index.OpenWriterAsync(transaction))
@@ -128,6 +133,15 @@ public sealed class SqliteSearchStoreTests : IAsyncLifetime
         await transaction.CommitAsync();
         return index;
     }
+
+    private async Task AddAsync(SqliteSearchIndex index, Record record)
+    {
+        await using var transaction = await _connection.BeginTransactionAsync();
+        await index.UpsertAsync(record, transaction);
+        await transaction.CommitAsync();
+    }
+
+    private static List<string> Keys(SearchResult result) => [.. result.Hits.Select(h => TestRecords.Key(h.Record))];
 
     private Task<SearchResult> SearchAsync(SqliteSearchIndex index, string text, SearchFilter filter) =>
         index.SearchAsync(
