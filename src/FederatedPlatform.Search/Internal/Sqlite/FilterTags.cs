@@ -5,105 +5,66 @@ using FederatedPlatform.Contracts.V1;
 namespace FederatedPlatform.Search.Internal.Sqlite;
 
 /// <summary>
-/// A document's filter fields as FTS5 tokens in the <c>tags</c> column, so that a filtered query is one
-/// FTS5 expression (<c>(terms) AND (tags)</c>): FTS5 intersects the term and tag lists, skipping through
-/// them with its doclist index, instead of joining every matching posting to <c>search_docs</c> to test it.
+/// A document's sector, country and center as FTS5 tokens in the <c>tags</c> column, so that a query
+/// filtered on them is one FTS5 expression (<c>(terms) AND (tags)</c>): FTS5 intersects the term and tag
+/// lists, skipping through them with its doclist index, instead of the join testing every matching posting
+/// against <c>search_docs</c>.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Only fields whose values each select a small share of the catalog are tags: a sector, a country or a
+/// center holds a few percent of a million records, so a filter on one passes few of a common term's
+/// postings and the join went through whole lists to fill a window (40–60 ms). Kind, status, readiness and
+/// language values each hold a large share; intersecting such a list costs more than testing the postings
+/// that pass the terms (the intersection with a kind's 500,000 documents doubled the time of a six-bigram
+/// AND), so they stay predicates on the join (<see cref="Untagged"/>), as do excluded centers.
+/// </para>
+/// <para>
 /// Every tag starts with a private-use character, which the analyser never puts in a term (it keeps letters
 /// and digits only), so no query term can match a tag; FTS5 cannot restrict a term to a column when
 /// <c>detail=none</c>. The 'ascii' tokenizer keeps every non-ASCII character and ASCII letters and digits in
-/// a token and folds ASCII case, so values that may hold other characters (countries, center ids) are
-/// written as the hex of their UTF-8 bytes.
+/// a token and folds ASCII case, so countries and center ids are written as the hex of their UTF-8 bytes.
+/// </para>
 /// </remarks>
 internal static class FilterTags
 {
     /// <summary>The first character of every tag.</summary>
     public const char Marker = '\uE000';
 
-    /// <summary>The tags of a document: kind, sector, country, center, status, readiness level and each language.</summary>
-    public static string Of(IndexDocument document) =>
-        Of(document.Kind, document.Sector, document.Country, document.CenterId, document.Status, document.Trl, document.Languages);
+    /// <summary>The tags of a document (its country upper case, as <see cref="IndexDocument"/> holds it).</summary>
+    public static string Of(Sector sector, string country, string centerId) =>
+        new StringBuilder(64)
+            .Append(Token('s', ((int)sector).ToString(CultureInfo.InvariantCulture))).Append(' ')
+            .Append(Token('c', Hex(country))).Append(' ')
+            .Append(Token('e', Hex(centerId)))
+            .ToString();
 
-    /// <summary>The tags of a document with these filter fields (the country upper case, languages as primary subtags).</summary>
-    public static string Of(
-        RecordKind kind, Sector sector, string country, string centerId, RecordStatus status, int trl, IEnumerable<string> languages)
+    /// <summary>The tags of a document.</summary>
+    public static string Of(IndexDocument document) => Of(document.Sector, document.Country, document.CenterId);
+
+    /// <summary>The MATCH expression for documents matching <paramref name="terms"/> whose tags pass the filter.</summary>
+    public static string Filtered(string terms, SearchFilter filter)
     {
-        var tags = new StringBuilder(96);
-        Append(tags, 'k', ((int)kind).ToString(CultureInfo.InvariantCulture));
-        Append(tags, 's', ((int)sector).ToString(CultureInfo.InvariantCulture));
-        Append(tags, 'c', Hex(country));
-        Append(tags, 'e', Hex(centerId));
-        Append(tags, 't', ((int)status).ToString(CultureInfo.InvariantCulture));
-        Append(tags, 'r', trl.ToString(CultureInfo.InvariantCulture));
-        foreach (var language in languages)
-        {
-            Append(tags, 'l', language);
-        }
-
-        return tags.ToString();
-    }
-
-    /// <summary>
-    /// The FTS5 expression a document's tags must match to pass the filter's positive conditions (each field
-    /// one of its values), or null when it has none; the excluded centers are <see cref="Excluded"/>.
-    /// </summary>
-    public static string? Required(SearchFilter filter)
-    {
-        var parts = new List<string>();
+        var parts = new List<string> { $"({terms})" };
         void AnyOf(char field, IEnumerable<string> values)
         {
-            var list = values.Select(v => Quote(field, v)).Distinct(StringComparer.Ordinal).ToList();
-            if (list.Count > 0)
+            var tokens = values.Select(v => $"\"{Token(field, v)}\"").Distinct(StringComparer.Ordinal).ToList();
+            if (tokens.Count > 0)
             {
-                parts.Add("(" + string.Join(" OR ", list) + ")");
+                parts.Add("(" + string.Join(" OR ", tokens) + ")");
             }
         }
 
-        AnyOf('k', filter.Kinds.Select(k => ((int)k).ToString(CultureInfo.InvariantCulture)));
         AnyOf('s', filter.Sectors.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)));
         AnyOf('c', filter.Countries.Select(c => Hex(c.ToUpperInvariant())));
         AnyOf('e', filter.CenterIds.Select(Hex));
-        AnyOf('t', filter.Statuses.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)));
-        if (filter.HasTrlRange)
-        {
-            var min = Math.Max(1, filter.MinTrl ?? 1);
-            var max = filter.MaxTrl ?? 9;
-
-            // An empty range matches nothing: a tag no document has.
-            parts.Add(min > max
-                ? Quote('r', "none")
-                : "(" + string.Join(" OR ", Enumerable.Range(min, max - min + 1).Select(t => Quote('r', t.ToString(CultureInfo.InvariantCulture)))) + ")");
-        }
-
-        AnyOf('l', SearchValidation.Languages(filter));
-        return parts.Count == 0 ? null : string.Join(" AND ", parts);
+        return parts.Count == 1 ? terms : string.Join(" AND ", parts);
     }
 
-    /// <summary>The FTS5 expression for documents of the excluded centers, or null when none are excluded.</summary>
-    public static string? Excluded(SearchFilter filter) =>
-        filter.ExcludedCenterIds.Count == 0
-            ? null
-            : "(" + string.Join(" OR ", filter.ExcludedCenterIds.Select(c => Quote('e', Hex(c))).Distinct(StringComparer.Ordinal)) + ")";
+    /// <summary>The rest of the filter, which the join tests: everything but sectors, countries and centers.</summary>
+    public static SearchFilter Untagged(SearchFilter filter) => filter with { Sectors = [], Countries = [], CenterIds = [] };
 
-    /// <summary>The MATCH expression for documents matching <paramref name="terms"/> that pass the filter.</summary>
-    public static string Filtered(string terms, SearchFilter filter)
-    {
-        var match = Required(filter) is { } required ? $"({terms}) AND {required}" : terms;
-        return Excluded(filter) is { } excluded ? $"({match}) NOT {excluded}" : match;
-    }
-
-    private static void Append(StringBuilder tags, char field, string value)
-    {
-        if (tags.Length > 0)
-        {
-            tags.Append(' ');
-        }
-
-        tags.Append(Marker).Append(field).Append(value);
-    }
-
-    private static string Quote(char field, string value) => $"\"{Marker}{field}{value}\"";
+    private static string Token(char field, string value) => $"{Marker}{field}{value}";
 
     private static string Hex(string value) => Convert.ToHexStringLower(Encoding.UTF8.GetBytes(value));
 }

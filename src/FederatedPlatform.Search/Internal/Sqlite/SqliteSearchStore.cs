@@ -8,15 +8,10 @@ namespace FederatedPlatform.Search.Internal.Sqlite;
 
 /// <summary>
 /// The SQLite engine: FTS5 finds matching documents newest first (its rowid order, so a LIMIT ends the
-/// walk early) and applies the filter through the documents' tags (<see cref="FilterTags"/>), and the side
-/// tables give what ranking needs.
+/// walk early), applying sector, country and center filters through the documents' tags
+/// (<see cref="FilterTags"/>); the join tests the rest of the filter, and the side tables give what
+/// ranking needs.
 /// </summary>
-/// <remarks>
-/// A filter on a sector, center or rare country combined with words that seldom occur in it passes only a
-/// few of the words' postings. Tested one posting at a time (a join to <c>search_docs</c>, ~0.5 µs each),
-/// the walk for a window of candidates went through whole posting lists: 40–60 ms at a million records.
-/// As tags, the filter is one more list in FTS5's intersection, which skips through the lists.
-/// </remarks>
 internal sealed class SqliteSearchStore : ISearchStore
 {
     public async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
@@ -63,7 +58,7 @@ internal sealed class SqliteSearchStore : ISearchStore
         await using var read = connection.Command(
             transaction,
             """
-            SELECT d.doc_id, t.title, t.keywords, t.summary, d.kind, d.sector, d.country, d.center_id, d.status, d.trl, d.languages
+            SELECT d.doc_id, t.title, t.keywords, t.summary, d.sector, d.country, d.center_id
             FROM search_docs AS d JOIN search_doc_terms AS t ON t.doc_id = d.doc_id
             ORDER BY d.doc_id
             """);
@@ -76,14 +71,7 @@ internal sealed class SqliteSearchStore : ISearchStore
                     parameters[i].Value = reader.GetValue(i);
                 }
 
-                parameters[4].Value = FilterTags.Of(
-                    (RecordKind)reader.GetInt32(4),
-                    (Sector)reader.GetInt32(5),
-                    reader.GetString(6),
-                    reader.GetString(7),
-                    (RecordStatus)reader.GetInt32(8),
-                    reader.GetInt32(9),
-                    reader.GetString(10).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+                parameters[4].Value = FilterTags.Of((Sector)reader.GetInt32(4), reader.GetString(5), reader.GetString(6));
                 await insert.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -171,18 +159,20 @@ internal sealed class SqliteSearchStore : ISearchStore
         int limit,
         CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(
-            transaction,
+        await using var command = connection.Command(transaction, string.Empty);
+        var sql = new StringBuilder(
             """
             SELECT search_fts.rowid, d.center_id, d.local_id, t.title, t.keywords, t.summary
             FROM search_fts
             JOIN search_docs AS d ON d.doc_id = search_fts.rowid
             JOIN search_doc_terms AS t ON t.doc_id = search_fts.rowid
             WHERE search_fts MATCH @match
-            ORDER BY search_fts.rowid DESC LIMIT @limit
             """);
         command.Parameter("@match", FilterTags.Filtered(Fts5Match.Of(terms, scope), filter));
+        SqlFilter.Append(sql, command, FilterTags.Untagged(filter));
+        sql.Append(" ORDER BY search_fts.rowid DESC LIMIT @limit");
         command.Parameter("@limit", limit);
+        command.CommandText = sql.ToString();
 
         var candidates = new List<Candidate>(Math.Min(limit, 1024));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

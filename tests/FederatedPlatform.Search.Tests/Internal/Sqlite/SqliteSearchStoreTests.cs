@@ -6,9 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace FederatedPlatform.Search.Tests.Internal.Sqlite;
 
 /// <summary>
-/// The SQLite store applies filters as tags inside the FTS5 expression: a rare country's matches beyond the
-/// rank window, the every-term tier under a filter, a filter nothing passes; tags never match query terms;
-/// an index of the layout without tags gets them at open, and the country index a listing uses.
+/// The SQLite store applies sector, country and center filters as tags inside the FTS5 expression and the
+/// rest on the join: a rare country's matches beyond the rank window, the every-term tier under a filter of
+/// both kinds, a filter nothing passes; tags never match query terms; an index of the layout without tags
+/// gets them at open, and the country index a listing uses.
 /// </summary>
 public sealed class SqliteSearchStoreTests : IAsyncLifetime
 {
@@ -55,17 +56,18 @@ public sealed class SqliteSearchStoreTests : IAsyncLifetime
         Assert.False(result.RankedWithinWindow);
     }
 
-    // Every need is tagged with its kind as a private-use marker, "k" and the kind's number (2); a title word
-    // spelled like that must find only the record that has the word.
+    // Every record here is tagged with its sector as a private-use marker, "s" and the sector's number
+    // (Sector.Desalination is 3: "s3"); a title word spelled like that must find only the record that has the word.
     [Fact]
     public async Task SearchAsync_WordSpelledLikeATag_FindsOnlyTheWord()
     {
         var sut = await IndexAsync(new SearchIndexOptions());
-        await AddAsync(sut, TestRecords.Need("cn-om/k2", new() { ["en"] = "K2 cable car" }, country: "OM"));
+        var word = "s" + ((int)Sector.Desalination).ToString(CultureInfo.InvariantCulture);
+        await AddAsync(sut, TestRecords.Need("cn-om/w1", new() { ["en"] = word.ToUpperInvariant() + " standard" }, country: "OM"));
 
-        var result = await SearchAsync(sut, "k2", SearchFilter.None);
+        var result = await SearchAsync(sut, word, SearchFilter.None);
 
-        Assert.Equal(["k2"], result.Hits.Select(h => h.Record.Id.LocalId));
+        Assert.Equal(["w1"], result.Hits.Select(h => h.Record.Id.LocalId));
     }
 
     [Fact]
