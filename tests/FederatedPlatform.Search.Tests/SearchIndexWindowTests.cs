@@ -78,6 +78,31 @@ public abstract class SearchIndexWindowTests(ITestStore store)
         Assert.True(result.Hits[0].MatchesAllTerms);
     }
 
+    // Four terms: the store intersects the three rarest (solar, village, pump), so a record holding those
+    // but not the commonest (water) is read as a candidate too, and must not count as holding every term.
+    [Theory]
+    [InlineData(TermMatching.All, new[] { "all" })]
+    [InlineData(TermMatching.AllThenAny, new[] { "all", "no-water" })]
+    public async Task SearchAsync_ManyTerms_RecordsMissingACommonTermAreNotEveryTermMatches(TermMatching matching, string[] expectedFirst)
+    {
+        await using var sut = await PumpsAsync(10, new SearchIndexOptions());
+        await sut.AddAsync(Enumerable.Range(0, 3).Select(i => TestRecords.Need(
+            "cn-eg/t" + i.ToString(CultureInfo.InvariantCulture), new() { ["en"] = "Water tank " + i.ToString(CultureInfo.InvariantCulture) })));
+        await sut.AddAsync(
+            TestRecords.Need("cn-om/no-water", new() { ["en"] = "Solar village pump" }),
+            TestRecords.Need("cn-om/all", new() { ["en"] = "Solar village water pump" }));
+
+        var result = await sut.Index.SearchAsync(
+            new SearchQuery { Text = "solar village water pump", Matching = matching, PageSize = 20 }, sut.Connection);
+
+        Assert.Equal(expectedFirst, result.Hits.Take(expectedFirst.Length).Select(h => h.Record.Id.LocalId));
+        Assert.Equal(expectedFirst.Select((_, i) => i == 0), result.Hits.Take(expectedFirst.Length).Select(h => h.MatchesAllTerms));
+        if (matching == TermMatching.All)
+        {
+            Assert.Single(result.Hits);
+        }
+    }
+
     [Fact]
     public void Validate_NegativeWindow_Throws()
     {
