@@ -11,6 +11,25 @@ public sealed class OurIndex(BenchDatabase db, SearchIndexOptions options)
 
     private readonly SqliteSearchIndex _index = new(options);
 
+    /// <summary>Pages per merge step, as the hub merges while idle (<c>Hub:SearchMergePages</c>).</summary>
+    public const int MergePages = 2000;
+
+    /// <summary>Merges the full-text index until nothing is left to merge, one transaction per step; returns the steps taken.</summary>
+    public async Task<int> MergeAsync()
+    {
+        var steps = 0;
+        bool more;
+        do
+        {
+            await using var transaction = await db.Connection.BeginTransactionAsync();
+            more = await _index.MergeAsync(transaction, MergePages);
+            await transaction.CommitAsync();
+            steps++;
+        }
+        while (more);
+        return steps;
+    }
+
     /// <summary>Creates what is missing of the index's layout, as the hub does when it opens a database (a kept database gets the indexes added since).</summary>
     public Task EnsureSchemaAsync() => _index.EnsureSchemaAsync(db.Connection);
 

@@ -5,6 +5,7 @@ using FederatedPlatform.Bench.Search;
 //   [--records 1000000] [--rounds 5] [--queries 240] [--data DIR] [--reuse] [--no-baseline] [--no-ours]
 //   [--batch 2000] [--seed 4] [--cache-mb 256] [--mmap-mb 0] [--seeds DIR] [--rank-window N] [--count-window N] (0: unlimited)
 //   [--slowest 5] (how many of our slowest queries to print)
+//   [--merge] (merge our full-text index to one segment before the queries, as the hub and node do while no writes arrive)
 var options = new BenchArgs(args);
 var records = options.Int("records", 1_000_000);
 var rounds = options.Int("rounds", 5);
@@ -22,6 +23,7 @@ var withBaseline = !options.Flag("no-baseline");
 var withOurs = !options.Flag("no-ours");
 var seedsDirectory = options.String("seeds") ?? SeedRecord.FindSeeds();
 var data = options.String("data");
+var merge = options.Flag("merge");
 options.EnsureAllUsed();
 
 var directory = data is null ? Directory.CreateTempSubdirectory("fedplat-search-bench-").FullName : Directory.CreateDirectory(data).FullName;
@@ -48,6 +50,16 @@ try
             var watch = System.Diagnostics.Stopwatch.StartNew();
             await ours.EnsureSchemaAsync();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ours     schema ensured on the kept database in {watch.Elapsed.TotalSeconds:F1} s"));
+        }
+
+        if (merge)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var cpu = Environment.CpuUsage.TotalTime;
+            var steps = await ours.MergeAsync();
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"ours     full-text index merged to one segment in {watch.Elapsed.TotalSeconds:F1} s, CPU {(Environment.CpuUsage.TotalTime - cpu).TotalSeconds:F1} s ({steps} steps of {OurIndex.MergePages} pages, a transaction each)"));
         }
     }
 

@@ -117,6 +117,17 @@ public sealed class HubOptions
     public TimeSpan CompactionInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
+    /// After this long without a commit, the search index's full-text segments are merged into one (each
+    /// write adds a segment; queries read every term's list from each: at a million records a merged index
+    /// answers 20–30 % faster). Merging rewrites the whole index, about 12 s of CPU at a million records,
+    /// so it waits for a quiet catalog and stops at the next commit. Default 30 seconds.
+    /// </summary>
+    public TimeSpan SearchMergeIdle { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Full-text index pages merged per write transaction while idle; publishing waits for one step at most. Default 2,000 (about 8 MB).</summary>
+    public int SearchMergePages { get; set; } = 2000;
+
+    /// <summary>
     /// Whether this instance computes matchmaking suggestions (the background loop that follows the change
     /// log). Default true. With false the Matchmaking service still serves what is stored: the suggestions
     /// another instance on the same PostgreSQL catalog computes, or, alone, those computed before; a hub

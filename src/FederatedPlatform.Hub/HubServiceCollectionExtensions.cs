@@ -57,11 +57,13 @@ public static class HubServiceCollectionExtensions
         services.AddSingleton<HubCatalog>();
         services.AddSingleton<FeedNotifier>();
         services.AddSingleton<CompactionLoop>();
+        services.AddSingleton<SearchMergeLoop>();
         services.AddSingleton<CommitListener>();
         services.AddHostedService(sp => sp.GetRequiredService<HubCatalog>());
         services.AddHostedService(sp => sp.GetRequiredService<FeedNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<CommitListener>());
         services.AddHostedService(sp => sp.GetRequiredService<CompactionLoop>());
+        services.AddHostedService(sp => sp.GetRequiredService<SearchMergeLoop>());
         services.AddSingleton(sp => new Matchmaker(sp.GetRequiredService<ISearchIndex>()));
         services.AddSingleton<SuggestionSignal>();
         services.AddSingleton<MatchmakingLoop>();

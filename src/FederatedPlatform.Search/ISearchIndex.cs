@@ -31,6 +31,16 @@ public interface ISearchIndex
     Task<bool> DeleteAsync(RecordId id, DbTransaction transaction, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Merges up to <paramref name="pages"/> pages of the full-text index towards one segment in
+    /// <paramref name="transaction"/>; false when there was nothing left to merge. Each write transaction
+    /// adds a segment and the engine's own merging keeps a few per size class (about twenty at a million
+    /// records); every query term's list is read from each of them, so an index merged to one answers
+    /// faster. Merging rewrites the whole index, so run it while no writes arrive, in steps short enough
+    /// not to hold writers back. PostgreSQL's GIN index has no segments: always false there.
+    /// </summary>
+    Task<bool> MergeAsync(DbTransaction transaction, int pages, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Runs a query. Throws <see cref="ArgumentException"/> for a page token of another query, a page size
     /// out of range or a malformed language tag.
     /// </summary>

@@ -42,6 +42,10 @@ public abstract class StoreSearchIndex : ISearchIndex
         _engine.DeleteAsync(id, transaction, cancellationToken);
 
     /// <inheritdoc />
+    public Task<bool> MergeAsync(DbTransaction transaction, int pages, CancellationToken cancellationToken = default) =>
+        _engine.MergeAsync(transaction, pages, cancellationToken);
+
+    /// <inheritdoc />
     public Task<SearchResult> SearchAsync(
         SearchQuery query, DbConnection connection, DbTransaction? transaction = null, CancellationToken cancellationToken = default) =>
         _engine.SearchAsync(query, connection, transaction, cancellationToken);

@@ -39,6 +39,12 @@ internal static partial class HubLog
     [LoggerMessage(EventId = 3050, Level = LogLevel.Error, Message = "{Method}: the catalog database failed (transient: {Transient}); the call ends with {Status}")]
     public static partial void StorageFailed(ILogger logger, string method, bool transient, StatusCode status, Exception exception);
 
+    [LoggerMessage(EventId = 3060, Level = LogLevel.Information, Message = "Search index: {Steps} merge steps in {Seconds:0.0} s while idle (merged to one segment: {Finished})")]
+    public static partial void SearchIndexMerged(ILogger logger, int steps, double seconds, bool finished);
+
+    [LoggerMessage(EventId = 3061, Level = LogLevel.Error, Message = "Merging the search index failed; it is retried when the catalog is next idle")]
+    public static partial void SearchMergeFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 3040, Level = LogLevel.Error, Message = "Retention pass failed; it is retried at the next interval")]
     public static partial void CompactionFailed(ILogger logger, Exception exception);
 }

@@ -50,6 +50,8 @@ internal sealed class HubOptionsValidator : IValidateOptions<HubOptions>
         Require(options.FeedPollInterval > TimeSpan.Zero, nameof(options.FeedPollInterval), "must be positive");
         Require(options.RetentionHorizon > TimeSpan.Zero, nameof(options.RetentionHorizon), "must be positive");
         Require(options.CompactionInterval > TimeSpan.Zero, nameof(options.CompactionInterval), "must be positive");
+        Require(options.SearchMergeIdle > TimeSpan.Zero, nameof(options.SearchMergeIdle), "must be positive");
+        Require(options.SearchMergePages > 0, nameof(options.SearchMergePages), "must be positive");
         Require(options.PublishBatchSize is >= 1 and <= 10_000, nameof(options.PublishBatchSize), "must be 1-10000");
         if (options.Limits is null)
         {

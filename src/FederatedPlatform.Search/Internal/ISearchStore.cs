@@ -20,6 +20,9 @@ internal interface ISearchStore
 
     Task<IIndexDocumentWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>One step of merging the full-text index towards one segment; false when nothing was left to merge.</summary>
+    Task<bool> MergeAsync(DbTransaction transaction, int pages, CancellationToken cancellationToken);
+
     /// <summary>Documents, their total terms, and the documents holding each of the terms (in order), as maintained by the writer.</summary>
     Task<CorpusStatistics> ReadStatisticsAsync(
         DbConnection connection, DbTransaction? transaction, IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken);

@@ -63,6 +63,13 @@ internal sealed class SearchEngine : ISearchIndex
         return await writer.DeleteAsync(id, cancellationToken);
     }
 
+    public Task<bool> MergeAsync(DbTransaction transaction, int pages, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentOutOfRangeException.ThrowIfLessThan(pages, 1);
+        return _store.MergeAsync(transaction, pages, cancellationToken);
+    }
+
     public async Task<SearchResult> SearchAsync(
         SearchQuery query, DbConnection connection, DbTransaction? transaction = null, CancellationToken cancellationToken = default)
     {

@@ -46,6 +46,9 @@ internal sealed class PostgresSearchStore : ISearchStore
     public Task<IIndexDocumentWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
         Task.FromResult<IIndexDocumentWriter>(new PostgresDocumentWriter(transaction));
 
+    /// <summary>The GIN index has no segments to merge (its pending list is VACUUM's).</summary>
+    public Task<bool> MergeAsync(DbTransaction transaction, int pages, CancellationToken cancellationToken) => Task.FromResult(false);
+
     public async Task<CorpusStatistics> ReadStatisticsAsync(
         DbConnection connection, DbTransaction? transaction, IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken)
     {

@@ -106,6 +106,29 @@ internal sealed class SqliteSearchStore : ISearchStore
     public async Task<IIndexDocumentWriter> OpenWriterAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
         await SqliteDocumentWriter.CreateAsync(transaction, cancellationToken);
 
+    /// <summary>
+    /// FTS5's 'merge' with a negative page count: starts (or goes on with) merging every segment into one,
+    /// whatever their levels, for at most that many pages. FTS5 documents that a 'merge' which found nothing
+    /// to do changes fewer than two rows (total_changes()).
+    /// </summary>
+    public async Task<bool> MergeAsync(DbTransaction transaction, int pages, CancellationToken cancellationToken)
+    {
+        await using var command = transaction.Connection!.Command(
+            transaction,
+            """
+            SELECT total_changes();
+            INSERT INTO search_fts (search_fts, rank) VALUES ('merge', @pages);
+            SELECT total_changes();
+            """);
+        command.Parameter("@pages", -pages);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var before = reader.GetInt64(0);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetInt64(0) - before >= 2;
+    }
+
     public async Task<CorpusStatistics> ReadStatisticsAsync(
         DbConnection connection, DbTransaction? transaction, IReadOnlyList<QueryTerm> terms, CancellationToken cancellationToken)
     {

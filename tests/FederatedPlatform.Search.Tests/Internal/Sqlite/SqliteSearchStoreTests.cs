@@ -95,6 +95,33 @@ public sealed class SqliteSearchStoreTests : IAsyncLifetime
         Assert.Equal(["p03", "p07", "p11", "s1"], filtered.Hits.Select(h => h.Record.Id.LocalId).Order(StringComparer.Ordinal));
     }
 
+    // Six transactions leave FTS5 more than one segment (it merges four of a size on its own).
+    [Fact]
+    public async Task MergeAsync_IndexOfSeveralSegments_MergesUntilNothingLeftAndFindsTheSame()
+    {
+        var sut = await IndexAsync(new SearchIndexOptions());
+        for (var i = 0; i < 6; i++)
+        {
+            await AddAsync(sut, TestRecords.Need($"cn-om/m{i}", new() { ["en"] = "Solar pump " + i.ToString(CultureInfo.InvariantCulture) }, country: "OM"));
+        }
+
+        var before = await SearchAsync(sut, "solar pump", new SearchFilter { Countries = ["OM"] });
+
+        var steps = new List<bool>();
+        while (steps.Count < 100 && (steps.Count == 0 || steps[^1]))
+        {
+            await using var transaction = await _connection.BeginTransactionAsync();
+            steps.Add(await sut.MergeAsync(transaction, 1));
+            await transaction.CommitAsync();
+        }
+
+        Assert.True(steps[0]);
+        Assert.False(steps[^1]);
+        var after = await SearchAsync(sut, "solar pump", new SearchFilter { Countries = ["OM"] });
+        Assert.Equal(Keys(before), Keys(after));
+        Assert.Equal(before.Hits.Select(h => h.Score), after.Hits.Select(h => h.Score));
+    }
+
     [Fact]
     public async Task EnsureSchemaAsync_IndexCreatedBeforeCountryIndex_AddsItAndKeepsDocuments()
     {
