@@ -150,7 +150,7 @@ public abstract class SearchServiceTests(ITestStore store) : IAsyncLifetime
         _publish.Dispose();
         await _hub.Host.StopAsync().WithTimeout();
         await _hub.Location.ExecuteSqlAsync(
-            (_hub.Location.IsPostgres ? string.Empty : "DROP TABLE search_fts; ")
+            (_hub.Location.IsPostgres ? string.Empty : "DROP TABLE search_text; ")
             + "DROP TABLE search_stats; DROP TABLE search_term_docs; DROP TABLE search_doc_terms; DROP TABLE search_payloads; DROP TABLE search_docs;");
 
         await using var restarted = await TestHub.StartAsync(_hub.Location);

@@ -85,7 +85,7 @@ public sealed class ReplicaSearchTests : IAsyncLifetime
         {
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
-            command.CommandText = "DROP TABLE search_fts; DROP TABLE search_docs; DROP TABLE search_payloads; DROP TABLE search_doc_terms;";
+            command.CommandText = "DROP TABLE search_text; DROP TABLE search_docs; DROP TABLE search_payloads; DROP TABLE search_doc_terms;";
             await command.ExecuteNonQueryAsync();
         }
 

@@ -3,7 +3,7 @@ namespace FederatedPlatform.Search.Internal.Sqlite;
 /// <summary>
 /// The index tables. <c>search_docs</c> holds only the small filter fields, so scans for facets and filters
 /// read dense pages; the stored record is in <c>search_payloads</c> and read for the page's hits only.
-/// <c>search_fts</c> is contentless (used to find matching documents, never to rank them) with
+/// <c>search_text</c> (FTS5) is contentless (used to find matching documents, never to rank them) with
 /// <c>contentless_delete=1</c>, so rows can be replaced and deleted without re-supplying their old text;
 /// its 'ascii' tokenizer only splits analysed terms on spaces (every non-ASCII character is a token
 /// character); <c>detail=none</c>: it only has to say which documents hold a term, ranking reads the
@@ -13,19 +13,22 @@ namespace FederatedPlatform.Search.Internal.Sqlite;
 /// whole posting list on every query, which at a million records costs more than the rest of the query.
 /// <c>search_docs_country</c> (created at open for an index of an earlier layout too) lets a listing
 /// without terms find the records of a rare country without a table scan. The <c>tags</c> column of
-/// <c>search_fts</c> holds each document's sector, country and center as tokens (<see cref="FilterTags"/>), so FTS5
+/// <c>search_text</c> holds each document's sector, country and center as tokens (<see cref="FilterTags"/>), so FTS5
 /// applies a filter on them while it intersects the term lists.
 /// </summary>
 internal static class SqliteSchema
 {
-    /// <summary>Every table of this layout.</summary>
-    public static readonly IReadOnlyList<string> Tables =
-        ["search_docs", "search_payloads", "search_doc_terms", "search_term_docs", "search_stats", "search_fts"];
+    /// <summary>The tables the full-text table is rebuilt from when it is missing or of an earlier layout.</summary>
+    public static readonly IReadOnlyList<string> SideTables =
+        ["search_docs", "search_payloads", "search_doc_terms", "search_term_docs", "search_stats"];
 
-    /// <summary>Drops the tables of this and the earlier layout (which also had the search_vocab view).</summary>
+    /// <summary>The full-text table of this layout, <c>search_text</c>; the layouts before had <c>search_fts</c> (rowid = doc id, without tags).</summary>
+    public const string TextTable = "search_text";
+
+    /// <summary>Drops the tables of this and the earlier layouts (which also had the search_vocab view).</summary>
     public const string Drop =
         """
-        DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search_fts; DROP TABLE IF EXISTS search_doc_languages;
+        DROP TABLE IF EXISTS search_vocab; DROP TABLE IF EXISTS search_fts; DROP TABLE IF EXISTS search_text; DROP TABLE IF EXISTS search_doc_languages;
         DROP TABLE IF EXISTS search_docs; DROP TABLE IF EXISTS search_payloads; DROP TABLE IF EXISTS search_doc_terms;
         DROP TABLE IF EXISTS search_term_docs; DROP TABLE IF EXISTS search_stats;
         """;
@@ -69,12 +72,23 @@ internal static class SqliteSchema
         DROP TABLE IF EXISTS search_doc_languages;
         """ + CreateText;
 
-    /// <summary>The FTS5 table, alone: <see cref="SqliteSearchStore"/> rebuilds it for an index of the layout without tags.</summary>
+    /// <summary>
+    /// The FTS5 table, alone (<see cref="SqliteSearchStore"/> rebuilds it for an index of an earlier layout).
+    /// A document's row in it is <see cref="TextRowid"/> of its doc id.
+    /// </summary>
     public const string CreateText =
         """
-        CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+        CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(
             title, keywords, summary, tags,
             content = '', contentless_delete = 1, tokenize = 'ascii', detail = none
         );
         """;
+
+    /// <summary>
+    /// The FTS5 rowid of a document: the bitwise complement of its doc id (SQL: <c>~doc_id</c>; it is its own
+    /// inverse), so the newest document has the lowest rowid. Candidates are read newest first, and FTS5
+    /// walks its lists forwards faster than backwards (a reverse walk decodes each page into an offset
+    /// array first): 15–30 % less per read at a million records.
+    /// </summary>
+    public static long TextRowid(long docId) => ~docId;
 }

@@ -7,8 +7,8 @@ using FederatedPlatform.Contracts.V1;
 namespace FederatedPlatform.Search.Internal.Sqlite;
 
 /// <summary>
-/// The SQLite engine: FTS5 finds matching documents newest first (its rowid order, so a LIMIT ends the
-/// walk early), applying sector, country and center filters through the documents' tags
+/// The SQLite engine: FTS5 finds matching documents newest first (its rowid order, ascending; see
+/// <see cref="SqliteSchema.TextRowid"/>, so a LIMIT ends the walk early), applying sector, country and center filters through the documents' tags
 /// (<see cref="FilterTags"/>); the join tests the rest of the filter, and the side tables give what
 /// ranking needs.
 /// </summary>
@@ -16,45 +16,49 @@ internal sealed class SqliteSearchStore : ISearchStore
 {
     public async Task EnsureSchemaAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        // An index of the earlier layout (the record inside search_docs, no statistics) is dropped, so the
-        // caller sees no schema and rebuilds it from the catalog.
-        var found = await CountTablesAsync(connection, cancellationToken);
-        if (found > 0 && found < SqliteSchema.Tables.Count)
+        var sides = await CountSideTablesAsync(connection, cancellationToken);
+        if (sides == SqliteSchema.SideTables.Count)
         {
+            if (!await TextTableExistsAsync(connection, cancellationToken))
+            {
+                await RebuildTextAsync(connection, cancellationToken);
+            }
+        }
+        else if (sides > 0)
+        {
+            // An index of an earlier layout (the record inside search_docs, no statistics) is dropped, so the
+            // caller sees no schema and rebuilds it from the catalog.
             await using var drop = connection.Command(null, SqliteSchema.Drop);
             await drop.ExecuteNonQueryAsync(cancellationToken);
-        }
-        else if (found == SqliteSchema.Tables.Count && !await HasTagsAsync(connection, cancellationToken))
-        {
-            await AddTagsAsync(connection, cancellationToken);
         }
 
         await using var command = connection.Command(null, SqliteSchema.Create);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<bool> HasTagsAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<bool> TextTableExistsAsync(DbConnection connection, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(null, "SELECT count(*) FROM pragma_table_xinfo('search_fts') WHERE name = 'tags'");
+        await using var command = connection.Command(null, $"SELECT count(*) FROM sqlite_master WHERE name = '{SqliteSchema.TextTable}'");
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
     }
 
     /// <summary>
-    /// Rebuilds the FTS5 table of an index from the layout without tags, in one transaction, from the
-    /// analysed fields and filter fields the index keeps: the other tables, and the statistics, stay as
-    /// they are (about a minute for a million records, not the hour a rebuild from the catalog takes).
+    /// Builds the FTS5 table of this layout for an index of an earlier one (<c>search_fts</c>: rowid = doc id,
+    /// no tags), in one transaction, from the analysed fields and filter fields the index keeps: the other
+    /// tables, and the statistics, stay as they are (about two minutes for a million records, not the hour a
+    /// rebuild from the catalog takes).
     /// </summary>
-    private static async Task AddTagsAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task RebuildTextAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var recreate = connection.Command(transaction, "DROP TABLE search_fts; " + SqliteSchema.CreateText))
+        await using (var recreate = connection.Command(transaction, "DROP TABLE IF EXISTS search_fts; " + SqliteSchema.CreateText))
         {
             await recreate.ExecuteNonQueryAsync(cancellationToken);
         }
 
         await using var insert = connection.Command(
-            transaction, "INSERT INTO search_fts (rowid, title, keywords, summary, tags) VALUES (@doc, @title, @keywords, @summary, @tags)");
-        var parameters = new[] { "@doc", "@title", "@keywords", "@summary", "@tags" }.Select(name => insert.Parameter(name)).ToArray();
+            transaction, "INSERT INTO search_text (rowid, title, keywords, summary, tags) VALUES (@row, @title, @keywords, @summary, @tags)");
+        var parameters = new[] { "@row", "@title", "@keywords", "@summary", "@tags" }.Select(name => insert.Parameter(name)).ToArray();
         await using var read = connection.Command(
             transaction,
             """
@@ -66,7 +70,8 @@ internal sealed class SqliteSearchStore : ISearchStore
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                for (var i = 0; i < 4; i++)
+                parameters[0].Value = SqliteSchema.TextRowid(reader.GetInt64(0));
+                for (var i = 1; i < 4; i++)
                 {
                     parameters[i].Value = reader.GetValue(i);
                 }
@@ -79,8 +84,9 @@ internal sealed class SqliteSearchStore : ISearchStore
         await transaction.CommitAsync(cancellationToken);
     }
 
+    /// <summary>Whether the index's data exists: the full-text table is rebuilt from the other tables when missing or of an earlier layout.</summary>
     public async Task<bool> SchemaExistsAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await CountTablesAsync(connection, cancellationToken) == SqliteSchema.Tables.Count;
+        await CountSideTablesAsync(connection, cancellationToken) == SqliteSchema.SideTables.Count;
 
     public async Task ClearAsync(DbTransaction transaction, CancellationToken cancellationToken)
     {
@@ -90,16 +96,16 @@ internal sealed class SqliteSearchStore : ISearchStore
             """
             DELETE FROM search_docs; DELETE FROM search_payloads; DELETE FROM search_doc_terms;
             DELETE FROM search_term_docs; UPDATE search_stats SET value = 0;
-            INSERT INTO search_fts (search_fts) VALUES ('delete-all');
+            INSERT INTO search_text (search_text) VALUES ('delete-all');
             """);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static async Task<long> CountTablesAsync(DbConnection connection, CancellationToken cancellationToken)
+    private static async Task<long> CountSideTablesAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
             null,
-            $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({string.Join(", ", SqliteSchema.Tables.Select(t => "'" + t + "'"))})");
+            $"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({string.Join(", ", SqliteSchema.SideTables.Select(t => "'" + t + "'"))})");
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
@@ -117,7 +123,7 @@ internal sealed class SqliteSearchStore : ISearchStore
             transaction,
             """
             SELECT total_changes();
-            INSERT INTO search_fts (search_fts, rank) VALUES ('merge', @pages);
+            INSERT INTO search_text (search_text, rank) VALUES ('merge', @pages);
             SELECT total_changes();
             """);
         command.Parameter("@pages", -pages);
@@ -185,15 +191,16 @@ internal sealed class SqliteSearchStore : ISearchStore
         await using var command = connection.Command(transaction, string.Empty);
         var sql = new StringBuilder(
             """
-            SELECT search_fts.rowid, d.center_id, d.local_id, t.title, t.keywords, t.summary
-            FROM search_fts
-            JOIN search_docs AS d ON d.doc_id = search_fts.rowid
-            JOIN search_doc_terms AS t ON t.doc_id = search_fts.rowid
-            WHERE search_fts MATCH @match
+            SELECT d.doc_id, d.center_id, d.local_id, t.title, t.keywords, t.summary
+            FROM search_text
+            JOIN search_docs AS d ON d.doc_id = ~search_text.rowid
+            JOIN search_doc_terms AS t ON t.doc_id = d.doc_id
+            WHERE search_text MATCH @match
             """);
         command.Parameter("@match", FilterTags.Filtered(Fts5Match.Of(terms, scope), filter));
         SqlFilter.Append(sql, command, FilterTags.Untagged(filter));
-        sql.Append(" ORDER BY search_fts.rowid DESC LIMIT @limit");
+        // Newest first: the lowest text rowid first (SqliteSchema.TextRowid).
+        sql.Append(" ORDER BY search_text.rowid LIMIT @limit");
         command.Parameter("@limit", limit);
         command.CommandText = sql.ToString();
 
@@ -266,7 +273,7 @@ internal sealed class SqliteSearchStore : ISearchStore
         await using var command = connection.Command(
             transaction,
             terms.Count > 0
-                ? $"SELECT {columns} FROM search_fts JOIN search_docs AS d ON d.doc_id = search_fts.rowid WHERE search_fts MATCH @match ORDER BY search_fts.rowid DESC LIMIT @limit"
+                ? $"SELECT {columns} FROM search_text JOIN search_docs AS d ON d.doc_id = ~search_text.rowid WHERE search_text MATCH @match ORDER BY search_text.rowid LIMIT @limit"
                 : $"SELECT {columns} FROM search_docs AS d ORDER BY d.doc_id DESC LIMIT @limit");
         if (terms.Count > 0)
         {

@@ -8,8 +8,8 @@ namespace FederatedPlatform.Search.Tests.Internal.Sqlite;
 /// <summary>
 /// The SQLite store applies sector, country and center filters as tags inside the FTS5 expression and the
 /// rest on the join: a rare country's matches beyond the rank window, the every-term tier under a filter of
-/// both kinds, a filter nothing passes; tags never match query terms; an index of the layout without tags
-/// gets them at open, and the country index a listing uses.
+/// both kinds, a filter nothing passes; tags never match query terms; an index of the layout before
+/// gets its text table rebuilt at open, and the country index a listing uses.
 /// </summary>
 public sealed class SqliteSearchStoreTests : IAsyncLifetime
 {
@@ -70,23 +70,27 @@ public sealed class SqliteSearchStoreTests : IAsyncLifetime
         Assert.Equal(["w1"], result.Hits.Select(h => h.Record.Id.LocalId));
     }
 
+    // The layout before: search_fts, rowid = doc id, no tags.
     [Fact]
-    public async Task EnsureSchemaAsync_IndexWithoutTags_AddsThemAndFindsTheSame()
+    public async Task EnsureSchemaAsync_IndexOfTheLayoutBefore_RebuildsTheTextTableAndFindsTheSame()
     {
         var sut = await IndexAsync(new SearchIndexOptions());
         var unfiltered = await SearchAsync(sut, "solar pump water", SearchFilter.None);
         await ExecuteAsync(
             """
-            DROP TABLE search_fts;
+            DROP TABLE search_text;
             CREATE VIRTUAL TABLE search_fts USING fts5(
                 title, keywords, summary, content = '', contentless_delete = 1, tokenize = 'ascii', detail = none);
             INSERT INTO search_fts (rowid, title, keywords, summary) SELECT doc_id, title, keywords, summary FROM search_doc_terms;
             """);
         var statistics = await ScalarAsync("SELECT group_concat(name || value) FROM search_stats");
 
+        Assert.True(await sut.SchemaExistsAsync(_connection));
+
         await sut.EnsureSchemaAsync(_connection);
 
-        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM pragma_table_xinfo('search_fts') WHERE name = 'tags'"));
+        Assert.Equal(0L, await ScalarAsync("SELECT count(*) FROM sqlite_master WHERE name = 'search_fts'"));
+        Assert.Equal(1L, await ScalarAsync("SELECT count(*) FROM pragma_table_xinfo('search_text') WHERE name = 'tags'"));
         Assert.Equal(statistics, await ScalarAsync("SELECT group_concat(name || value) FROM search_stats"));
         var again = await SearchAsync(sut, "solar pump water", SearchFilter.None);
         Assert.Equal(Keys(unfiltered), Keys(again));
