@@ -13,8 +13,8 @@ namespace FederatedPlatform.Search.Internal.Sqlite;
 /// whole posting list on every query, which at a million records costs more than the rest of the query.
 /// <c>search_docs_country</c> (created at open for an index of an earlier layout too) lets a listing
 /// without terms find the records of a rare country without a table scan. The <c>tags</c> column of
-/// <c>search_text</c> holds each document's sector, country and center as tokens (<see cref="FilterTags"/>), so FTS5
-/// applies a filter on them while it intersects the term lists.
+/// <c>search_text</c> holds each document's sector, country and center as tokens
+/// (<see cref="FilterTags"/>), so FTS5 applies a filter on them while it intersects the term lists.
 /// </summary>
 internal static class SqliteSchema
 {

@@ -7,10 +7,10 @@ using FederatedPlatform.Contracts.V1;
 namespace FederatedPlatform.Search.Internal.Sqlite;
 
 /// <summary>
-/// The SQLite engine: FTS5 finds matching documents newest first (its rowid order, ascending; see
-/// <see cref="SqliteSchema.TextRowid"/>, so a LIMIT ends the walk early), applying sector, country and center filters through the documents' tags
-/// (<see cref="FilterTags"/>); the join tests the rest of the filter, and the side tables give what
-/// ranking needs.
+/// The SQLite engine: FTS5 finds matching documents newest first (ascending rowid order, see
+/// <see cref="SqliteSchema.TextRowid"/>, so a LIMIT ends the walk early), applying sector, country and
+/// center filters through the documents' tags (<see cref="FilterTags"/>); the join tests the rest of the
+/// filter, and the side tables give what ranking needs.
 /// </summary>
 internal sealed class SqliteSearchStore : ISearchStore
 {
