@@ -18,10 +18,12 @@ public sealed class WindowedPublisher(CallInvoker invoker, string token, string 
     /// <summary>Publishes changes seq 1..count and returns when the last is acknowledged.</summary>
     /// <param name="count">How many changes.</param>
     /// <param name="create">Builds the record of change i (0-based).</param>
-    /// <param name="pace">Awaited before each change (null: as fast as the window allows).</param>
+    /// <param name="due">How long until change i is due, zero or less when it is (null: every change is due at once, as fast as the window allows).</param>
     /// <param name="sent">Called right before change i is written.</param>
+    /// <param name="onAck">Called with the changes an ack covers: from (0-based, inclusive) to (exclusive).</param>
     /// <param name="cancellationToken">Cancels the call.</param>
-    public async Task<PublishOutcome> RunAsync(int count, Func<int, Record> create, Func<int, ValueTask>? pace = null, Action<int>? sent = null, CancellationToken cancellationToken = default)
+    public async Task<PublishOutcome> RunAsync(
+        int count, Func<int, Record> create, Func<int, TimeSpan>? due = null, Action<int>? sent = null, Action<int, int>? onAck = null, CancellationToken cancellationToken = default)
     {
         using var call = invoker.AsyncDuplexStreamingCall(Rpc.Publish, new CallOptions(Rpc.Bearer(token), cancellationToken: cancellationToken));
         await call.RequestStream.WriteAsync(new PublishRequest { Hello = new Hello { CenterId = centerId, Epoch = 1, LastSeq = (ulong)count } }, cancellationToken);
@@ -42,15 +44,17 @@ public sealed class WindowedPublisher(CallInvoker invoker, string token, string 
             for (var i = 0; i < count; i++)
             {
                 await credit.WaitAsync(failed.Token);
-                if (pace is not null)
+                if (due?.Invoke(i) is { } wait && wait > TimeSpan.Zero)
                 {
-                    await pace(i);
+                    await Task.Delay(wait, failed.Token);
                 }
 
                 sent?.Invoke(i);
 
-                // As the node does with a page of its outbox: one flush per burst the window allows.
-                call.RequestStream.WriteOptions = pace is null && i < count - 1 && credit.CurrentCount > 0 ? Buffered : null;
+                // As the node does with a page of its outbox: the changes already due go out with one flush, as
+                // far as the window allows (a paced publisher that fell behind catches up in bursts, not change by change).
+                var more = i < count - 1 && credit.CurrentCount > 0 && (due is null || due(i + 1) <= TimeSpan.Zero);
+                call.RequestStream.WriteOptions = more ? Buffered : null;
                 await call.RequestStream.WriteAsync(new PublishRequest { Change = new Change { Seq = (ulong)i + 1, Record = create(i) } }, failed.Token);
             }
         }, failed.Token);
@@ -76,6 +80,7 @@ public sealed class WindowedPublisher(CallInvoker invoker, string token, string 
                             throw new InvalidOperationException($"{centerId}: ack {covered} after {acked}");
                         }
 
+                        onAck?.Invoke((int)acked, (int)covered);
                         credit.Release((int)(covered - acked));
                         acked = covered;
                         acks++;
