@@ -45,7 +45,6 @@ internal sealed class FeedNotifier(
     private readonly CancellationTokenSource _stop = new();
     private readonly LiveCommit?[] _window = new LiveCommit?[options.Value.WatcherBufferSize + 1];
     private LiveFeed[] _live = [];
-    private TaskCompletionSource _wake = NewWake();
     private long _appended;
     private long _oldest;
     private int _retained;
@@ -206,14 +205,13 @@ internal sealed class FeedNotifier(
 
     /// <summary>
     /// Completes when there may be something for <paramref name="feed"/> to do: a commit after its position,
-    /// a detach, or a poll tick (time for a bookmark).
+    /// a detach, a poll tick (time for a bookmark), or <paramref name="cancellationToken"/> cancelled (the
+    /// caller registers the token to wake the feed once, not once per wait, and checks it after the wait).
     /// </summary>
-    public Task WaitAsync(LiveFeed feed, CancellationToken cancellationToken)
-    {
-        // Read before the check: a commit appended after the check completes this very wake.
-        var wake = Volatile.Read(ref _wake);
-        return feed.Next < Volatile.Read(ref _appended) || feed.Detached ? Task.CompletedTask : wake.Task.WaitAsync(cancellationToken);
-    }
+    public ValueTask WaitAsync(LiveFeed feed, CancellationToken cancellationToken) =>
+        feed.WaitAsync(
+            static s => s.Feed.Next < Volatile.Read(ref s.Notifier._appended) || s.Feed.Detached || s.Token.IsCancellationRequested,
+            (Feed: feed, Notifier: this, Token: cancellationToken));
 
     /// <summary>Stops feeding <paramref name="feed"/> (the watcher ended or was detached).</summary>
     public void Detach(LiveFeed feed)
@@ -469,10 +467,14 @@ internal sealed class FeedNotifier(
     /// <summary>The room a commit takes in the window: one per change, and one for a commit without changes.</summary>
     private static int Weight(LiveCommit commit) => Math.Max(1, commit.Changes.Count);
 
-    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Wakes every waiting watcher: a commit was appended, watchers were detached, or a tick.</summary>
-    private void WakeAll() => Interlocked.Exchange(ref _wake, NewWake()).TrySetResult();
+    /// <summary>Wakes every waiting live watcher: a commit was appended, or a tick.</summary>
+    private void WakeAll()
+    {
+        foreach (var feed in Volatile.Read(ref _live))
+        {
+            feed.Wake();
+        }
+    }
 
     private void DetachAll()
     {

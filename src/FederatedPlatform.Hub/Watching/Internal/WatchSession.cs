@@ -157,6 +157,8 @@ internal sealed class WatchSession(
     /// <summary>Delivers live commits from the fan-out's window until detached.</summary>
     private async Task FollowAsync(LiveFeed live, CancellationToken token)
     {
+        // One registration for the whole live stretch: a cancelled call wakes the watcher, which then throws.
+        using var registration = token.UnsafeRegister(static s => ((LiveFeed)s!).Wake(), live);
         try
         {
             while (!live.Detached)
@@ -179,6 +181,7 @@ internal sealed class WatchSession(
                 {
                     await BookmarkIfQuietAsync(token);
                     await notifier.WaitAsync(live, token);
+                    token.ThrowIfCancellationRequested();
                 }
             }
         }
