@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using FederatedPlatform.Contracts.V1;
 using FederatedPlatform.Grpc;
 
@@ -7,9 +6,10 @@ namespace FederatedPlatform.Bench.Federation;
 
 /// <summary>
 /// <c>fanout</c>: the hub in a child process; W Watch streams (no cursor, no filter: empty snapshot, then
-/// live) spread over several channels from this process; one center publishing at a steady rate. Each
-/// change's send time (taken right before the publisher writes it) is compared with its arrival at every
-/// watcher. Every watcher must receive every change exactly once, in order, and nothing but those upserts.
+/// live) spread over several channels from this process; one center publishing at a steady rate from a
+/// process of its own (<see cref="FanoutPublisher"/>), as a node does. Each change's send time (taken right
+/// before the publisher writes it, shared through <see cref="SharedTimestamps"/>) is compared with its
+/// arrival at every watcher, and with its ack. Every watcher must receive every change exactly once, in order, and nothing but those upserts.
 /// Watchers decode only each event's kind and change index (<see cref="WatchEventProbe"/>), not the records.
 /// </summary>
 public static class FanoutBenchmark
@@ -56,9 +56,10 @@ public static class FanoutBenchmark
 
         var channels = Enumerable.Range(0, channelCount).Select(_ => Rpc.Channel(hub.Address)).ToArray();
         using var stop = new CancellationTokenSource();
-        var sentAt = new long[total];
+        // The publisher runs in a process of its own, as a node does; it writes each change's send time here.
+        var timesPath = Path.Combine(dir, "fanout-times");
+        using var sentAt = SharedTimestamps.Create(timesPath, total);
         var histogram = new LatencyHistogram();
-        var ackHistogram = new LatencyHistogram();
         var states = new WatcherState[watchers];
         var tasks = new Task[watchers];
         var attach = Stopwatch.StartNew();
@@ -83,28 +84,8 @@ public static class FanoutBenchmark
 
         var hubCpu0 = hub.CpuTime();
         var benchCpu0 = Environment.CpuUsage.TotalTime;
-        using var publishChannel = Rpc.Channel((publishHub ?? hub).Address);
-        var template = SyntheticRecords.Create("pub", 0, 1);
         var clock = Stopwatch.StartNew();
-        var publishTask = new WindowedPublisher(publishChannel.CreateCallInvoker(), publisherToken, "pub", window).RunAsync(
-            total,
-            i =>
-            {
-                var record = template.Clone();
-                record.Id.LocalId = "r-" + i.ToString(CultureInfo.InvariantCulture);
-                return record;
-            },
-            i => TimeSpan.FromSeconds(i / (double)rate) - clock.Elapsed,
-            i => Volatile.Write(ref sentAt[i], Stopwatch.GetTimestamp()),
-            (from, to) =>
-            {
-                var now = Stopwatch.GetTimestamp();
-                for (var i = Math.Max(from, warmupChanges); i < to; i++)
-                {
-                    ackHistogram.Record(now - Volatile.Read(ref sentAt[i]));
-                }
-            });
-        var published = await publishTask;
+        var published = await FanoutPublisher.RunChildAsync((publishHub ?? hub).Address, publisherToken, total, rate, window, timesPath);
         var publishSeconds = clock.Elapsed.TotalSeconds;
 
         var allDone = Task.WhenAll(states.Select(s => s.Done.Task));
@@ -122,15 +103,22 @@ public static class FanoutBenchmark
         var wall = clock.Elapsed.TotalSeconds;
         var hubCpu = (hub.CpuTime() - hubCpu0).TotalSeconds;
         var benchCpu = (Environment.CpuUsage.TotalTime - benchCpu0).TotalSeconds;
+        var ackHistogram = new LatencyHistogram();
+        for (var i = warmupChanges; i < total; i++)
+        {
+            ackHistogram.Record(sentAt.Acked(i) - sentAt.Sent(i));
+        }
+
         var delivered = states.Sum(s => (long)s.Received);
         Console.WriteLine($"  delivered {delivered:N0} of {(long)total * watchers:N0} events in {wall:0.0} s ({delivered / wall:N0} deliveries/s); " +
-            $"CPU used: hub {hubCpu:0.0} s ({hubCpu / wall:0.00} cores), this process (watchers + publisher) {benchCpu:0.0} s ({benchCpu / wall:0.00} cores); load average {LoadAverage.Read()}");
+            $"CPU used: hub {hubCpu:0.0} s ({hubCpu / wall:0.00} cores), this process (watchers) {benchCpu:0.0} s ({benchCpu / wall:0.00} cores), " +
+            $"publisher process {published.CpuSeconds:0.0} s; load average {LoadAverage.Read()}");
         var complete = states.Count(s => s.Received == total);
         var duplicates = states.Sum(s => s.Duplicates);
         var outOfOrder = states.Sum(s => s.OutOfOrder);
         var unexpected = states.Sum(s => s.Unexpected);
         var failed = tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!.Message).Distinct().Take(3).ToList();
-        Console.WriteLine($"  published {published.AppliedSeq:N0} changes in {publishSeconds:0.0} s ({published.AppliedSeq / publishSeconds:N0}/s, {published.Acks:N0} acks); " +
+        Console.WriteLine($"  published {published.AppliedSeq:N0} changes in {published.Seconds:0.0} s ({published.AppliedSeq / published.Seconds:N0}/s, {published.Acks:N0} acks); " +
             $"all watchers done {drainSeconds:0.0} s after the last ack");
         Console.WriteLine($"  delivery: {complete} of {watchers} watchers received all {total:N0} changes; {duplicates} duplicates; {outOfOrder} out of order; {unexpected} unexpected events " +
             "(watchers decode each event's kind and the change index in its record id, and skip the rest)" +
@@ -147,7 +135,7 @@ public static class FanoutBenchmark
         Console.WriteLine($"  hub VmRSS: {memory.Report()}");
     }
 
-    private static async Task WatchAsync(CallInvoker invoker, string token, WatcherState state, long[] sentAt, int warmupChanges, LatencyHistogram histogram, CancellationToken cancellationToken)
+    private static async Task WatchAsync(CallInvoker invoker, string token, WatcherState state, SharedTimestamps sentAt, int warmupChanges, LatencyHistogram histogram, CancellationToken cancellationToken)
     {
         using var call = invoker.AsyncServerStreamingCall(WatchEventProbe.Watch, new CallOptions(Rpc.Bearer(token), cancellationToken: cancellationToken), new WatchRequest());
         var stream = call.ResponseStream;
@@ -177,7 +165,7 @@ public static class FanoutBenchmark
 
                     if (i >= warmupChanges)
                     {
-                        histogram.Record(now - Volatile.Read(ref sentAt[i]));
+                        histogram.Record(now - sentAt.Sent(i));
                     }
 
                     if (++state.Received == state.Total)

@@ -14,6 +14,13 @@ if (args.Length == 0 || args[0].StartsWith('-'))
 }
 
 var options = new BenchArgs(args.Skip(1));
+if (args[0] == "fanout-publisher")
+{
+    // The fan-out's publisher, started by 'fanout' as a process of its own.
+    await FanoutPublisher.RunAsync(options);
+    return 0;
+}
+
 var keep = Environment.GetEnvironmentVariable("KEEP_BENCH_DATA") is not null;
 var dir = Directory.CreateTempSubdirectory("fedplat-bench-");
 try
