@@ -53,16 +53,14 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         _upsertTerms = Command(
             "INSERT OR REPLACE INTO search_doc_terms (doc_id, title, keywords, summary) VALUES (@doc, @title, @keywords, @summary)",
             "@doc", "@title", "@keywords", "@summary");
-        _insertText = Command(
-            "INSERT INTO search_text (rowid, title, keywords, summary, tags) VALUES (@row, @title, @keywords, @summary, @tags)",
-            "@row", "@title", "@keywords", "@summary", "@tags");
+        _insertText = Command(SqliteSchema.InsertText, "@doc", "@title", "@keywords", "@summary", "@tags");
         _replaceText = Command(
-            "REPLACE INTO search_text (rowid, title, keywords, summary, tags) VALUES (@row, @title, @keywords, @summary, @tags)",
-            "@row", "@title", "@keywords", "@summary", "@tags");
+            "REPLACE INTO search_text (rowid, title, keywords, summary, tags) VALUES (~@doc, @title, @keywords, @summary, @tags)",
+            "@doc", "@title", "@keywords", "@summary", "@tags");
         _deleteDoc = Command("DELETE FROM search_docs WHERE center_id = @center AND local_id = @local RETURNING doc_id", "@center", "@local");
         _deletePayload = Command("DELETE FROM search_payloads WHERE doc_id = @doc", "@doc");
         _deleteTerms = Command("DELETE FROM search_doc_terms WHERE doc_id = @doc", "@doc");
-        _deleteText = Command("DELETE FROM search_text WHERE rowid = @row", "@row");
+        _deleteText = Command("DELETE FROM search_text WHERE rowid = ~@doc", "@doc");
         _addTermDocs = Command(
             "INSERT INTO search_term_docs (term, docs) VALUES (@term, @docs) ON CONFLICT (term) DO UPDATE SET docs = docs + excluded.docs",
             "@term", "@docs");
@@ -117,7 +115,7 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         // A new document is a plain insert: REPLACE on a contentless_delete table first deletes the rowid,
         // which records a tombstone in the index even when there was nothing to delete.
         var text = replacing ? _replaceText : _insertText;
-        text.Parameters[0].Value = SqliteSchema.TextRowid(docId);
+        text.Parameters[0].Value = docId;
         text.Parameters[1].Value = document.TitleTerms;
         text.Parameters[2].Value = document.KeywordTerms;
         text.Parameters[3].Value = document.SummaryTerms;
@@ -137,14 +135,11 @@ internal sealed class SqliteDocumentWriter : IIndexDocumentWriter
         }
 
         await CountOutAsync(docId, cancellationToken);
-        foreach (var command in new[] { _deletePayload, _deleteTerms })
+        foreach (var command in new[] { _deletePayload, _deleteTerms, _deleteText })
         {
             command.Parameters[0].Value = docId;
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
-
-        _deleteText.Parameters[0].Value = SqliteSchema.TextRowid(Convert.ToInt64(docId, System.Globalization.CultureInfo.InvariantCulture));
-        await _deleteText.ExecuteNonQueryAsync(cancellationToken);
 
         await FlushIfLargeAsync(cancellationToken);
         return true;

@@ -74,7 +74,10 @@ internal static class SqliteSchema
 
     /// <summary>
     /// The FTS5 table, alone (<see cref="SqliteSearchStore"/> rebuilds it for an index of an earlier layout).
-    /// A document's row in it is <see cref="TextRowid"/> of its doc id.
+    /// A document's rowid in it is the bitwise complement of its doc id (<c>~doc_id</c>, its own inverse), so
+    /// the newest document has the lowest rowid. Candidates are read newest first, and FTS5 walks its lists
+    /// forwards faster than backwards (a reverse walk decodes each page into an offset array first): 15–30 %
+    /// less per read at a million records.
     /// </summary>
     public const string CreateText =
         """
@@ -84,11 +87,7 @@ internal static class SqliteSchema
         );
         """;
 
-    /// <summary>
-    /// The FTS5 rowid of a document: the bitwise complement of its doc id (SQL: <c>~doc_id</c>; it is its own
-    /// inverse), so the newest document has the lowest rowid. Candidates are read newest first, and FTS5
-    /// walks its lists forwards faster than backwards (a reverse walk decodes each page into an offset
-    /// array first): 15–30 % less per read at a million records.
-    /// </summary>
-    public static long TextRowid(long docId) => ~docId;
+    /// <summary>Adds document <c>@doc</c>'s analysed fields and tags to the FTS5 table (at rowid <c>~@doc</c>, see <see cref="CreateText"/>).</summary>
+    public const string InsertText =
+        "INSERT INTO search_text (rowid, title, keywords, summary, tags) VALUES (~@doc, @title, @keywords, @summary, @tags)";
 }

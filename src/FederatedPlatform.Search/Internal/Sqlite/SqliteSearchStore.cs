@@ -8,7 +8,7 @@ namespace FederatedPlatform.Search.Internal.Sqlite;
 
 /// <summary>
 /// The SQLite engine: FTS5 finds matching documents newest first (ascending rowid order, see
-/// <see cref="SqliteSchema.TextRowid"/>, so a LIMIT ends the walk early), applying sector, country and
+/// <see cref="SqliteSchema.CreateText"/>, so a LIMIT ends the walk early), applying sector, country and
 /// center filters through the documents' tags (<see cref="FilterTags"/>); the join tests the rest of the
 /// filter, and the side tables give what ranking needs.
 /// </summary>
@@ -56,9 +56,8 @@ internal sealed class SqliteSearchStore : ISearchStore
             await recreate.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var insert = connection.Command(
-            transaction, "INSERT INTO search_text (rowid, title, keywords, summary, tags) VALUES (@row, @title, @keywords, @summary, @tags)");
-        var parameters = new[] { "@row", "@title", "@keywords", "@summary", "@tags" }.Select(name => insert.Parameter(name)).ToArray();
+        await using var insert = connection.Command(transaction, SqliteSchema.InsertText);
+        var parameters = new[] { "@doc", "@title", "@keywords", "@summary", "@tags" }.Select(name => insert.Parameter(name)).ToArray();
         await using var read = connection.Command(
             transaction,
             """
@@ -70,8 +69,7 @@ internal sealed class SqliteSearchStore : ISearchStore
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                parameters[0].Value = SqliteSchema.TextRowid(reader.GetInt64(0));
-                for (var i = 1; i < 4; i++)
+                for (var i = 0; i < 4; i++)
                 {
                     parameters[i].Value = reader.GetValue(i);
                 }
@@ -199,7 +197,7 @@ internal sealed class SqliteSearchStore : ISearchStore
             """);
         command.Parameter("@match", FilterTags.Filtered(Fts5Match.Of(terms, scope), filter));
         SqlFilter.Append(sql, command, FilterTags.Untagged(filter));
-        // Newest first: the lowest text rowid first (SqliteSchema.TextRowid).
+        // Newest first: the lowest text rowid first (SqliteSchema.CreateText).
         sql.Append(" ORDER BY search_text.rowid LIMIT @limit");
         command.Parameter("@limit", limit);
         command.CommandText = sql.ToString();
